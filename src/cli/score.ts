@@ -1,0 +1,97 @@
+/** `csat score`: the Table 4-1 score of a workbook's responses, as a table or one JSON object. */
+import {
+  findResponsesSheet,
+  locateData,
+  requireOverall,
+  scoreResponses,
+  TABLE_4_1,
+  type Locale,
+  type Policy,
+  type ScoreResult,
+  type Template,
+} from '../domain';
+import { CliError } from './errors';
+import { openWorkbook } from './io';
+
+export interface ScoreArgs {
+  file: string;
+  sheet?: string;
+  policy: Policy;
+  json: boolean;
+  locale: Locale;
+}
+
+export async function scoreCommand(args: ScoreArgs, out: (line: string) => void, warn: (line: string) => void): Promise<void> {
+  const template = TABLE_4_1;
+  const { sheets } = await openWorkbook(args.file);
+  let picked;
+  if (args.sheet !== undefined) {
+    const sheet = sheets.find((s) => s.name === args.sheet);
+    if (!sheet) {
+      const names = sheets.map((s) => s.name).join('、');
+      throw new CliError(`工作簿中没有名为"${args.sheet}"的工作表（有：${names}）`, `No sheet named "${args.sheet}" (sheets: ${names})`);
+    }
+    picked = { sheet, layout: locateData(sheet.grid, template, { sheet: sheet.name, row: 1, col: 1 }) };
+  } else {
+    picked = findResponsesSheet(sheets, template);
+    if (!picked) {
+      throw new CliError(
+        `${args.file} 中没有含表4-1 表头（至少 10 个评分项目名称）的工作表；请用 --sheet 指定`,
+        `No sheet of ${args.file} has a Table 4-1 header (at least 10 item names); name one with --sheet`,
+      );
+    }
+  }
+  const origin = { sheet: picked.sheet.name, row: 1, col: 1 };
+  const result = scoreResponses(picked.sheet.grid, template, { policy: args.policy, origin, layout: picked.layout });
+  requireOverall(result);
+  if (args.json) out(JSON.stringify(toJson(result, template)));
+  else printTable(result, template, picked.sheet.name, args.locale, out);
+  if (result.invalidCount > 0 && !args.json) {
+    warn(args.locale === 'en-US' ? `${result.invalidCount} invalid answer(s) were not scored.` : `有 ${result.invalidCount} 个无效答案未计入。`);
+  }
+}
+
+/** The documented JSON shape of `csat score --json`. */
+export function toJson(result: ScoreResult, template: Template) {
+  const byName = <T>(pairs: [string, T][]) => Object.fromEntries(pairs);
+  return {
+    respondents: result.respondents,
+    policy: result.policy,
+    overall: result.overall,
+    categories: byName(result.categories.map((c) => [c.name, c.satisfaction])),
+    items: byName(result.items.map((it) => [it.name, it.satisfaction])),
+    counts: byName(result.items.map((it) => [it.name, byName(template.levels.map((lv, li) => [lv.label, it.counts[li]]))])),
+    invalid: result.invalid.map((x) => ({ row: x.row, item: x.item, value: x.value })),
+  };
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
+
+function printTable(result: ScoreResult, template: Template, sheet: string, locale: Locale, out: (line: string) => void): void {
+  const en = locale === 'en-US';
+  const overall = result.overall ?? 0;
+  const met = overall >= template.target - 1e-12;
+  out(en ? `Sheet: ${sheet}    policy: ${result.policy}    respondents: ${result.respondents}` : `工作表：${sheet}    口径：${result.policy}    样本数：${result.respondents}`);
+  out(
+    en
+      ? `Overall satisfaction: ${pct(overall)}  (target ${pct(template.target)}: ${met ? 'met' : 'NOT met'})`
+      : `总体满意度：${pct(overall)}（目标 ≥ ${pct(template.target)}：${met ? '达标' : '未达标'}）`,
+  );
+  if (result.droppedItems.length > 0) {
+    out(en ? `No answers for: ${result.droppedItems.join(', ')} (weights renormalised)` : `无人作答的项目：${result.droppedItems.join('、')}（其余权重已按比例折算）`);
+  }
+  out('');
+  for (const c of result.categories) out(`  ${c.name.padEnd(10, '　')} ${pct(c.satisfaction).padStart(8)}`);
+  out('');
+  const head = [en ? 'Item' : '项目', en ? 'Weight' : '权重', en ? 'Sat.' : '满意度', ...template.levels.map((l) => l.label), en ? 'Blank' : '空', 'N/A'];
+  out(`  ${head.join('\t')}`);
+  for (const it of result.items) {
+    out(`  ${[it.name, `${it.weight}%`, pct(it.satisfaction), ...it.counts.map(String), String(it.blank), String(it.notApplicable)].join('\t')}`);
+  }
+  if (result.invalid.length > 0) {
+    out('');
+    out(en ? 'Invalid answers (not scored):' : '无效答案（未计入）：');
+    for (const x of result.invalid.slice(0, 50)) out(`  ${x.cell}  ${x.item}  '${x.value}'`);
+    if (result.invalidCount > 50) out(en ? `  … and ${result.invalidCount - 50} more` : `  …… 另有 ${result.invalidCount - 50} 个`);
+  }
+}

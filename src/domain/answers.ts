@@ -1,0 +1,85 @@
+/**
+ * Answers: a cell becomes a level, missing, or invalid (DESIGN §2). Never guessed: anything that is
+ * not a level label (spaces of every kind ignored), a level's score, or a missing marker is invalid.
+ *
+ * The reader is the hot path of every score: one exact-text Map lookup settles the common case,
+ * and only unusual spellings take the slower normalising path.
+ */
+import { normalizeLabel, numericValue, type CellValue } from './cells';
+import { isMissingMarker } from './missing';
+import type { Template } from './template';
+
+/** Codes returned by `AnswerReader.code` besides a level index (≥ 0). */
+export const BLANK = -1;
+export const NOT_APPLICABLE = -2;
+export const INVALID = -3;
+/**
+ * A numeric 0. Desktop Excel passes empty cells to custom functions as 0 (the web passes null), so
+ * a 0 is blank in a range of text labels and a score of 0 (不满意) in a range of numeric scores;
+ * the scorer decides once it has seen the whole range.
+ */
+export const ZERO = -4;
+
+export type Answer =
+  | { kind: 'level'; level: number; label: string; score: number }
+  | { kind: 'missing'; reason: 'blank' | 'not-applicable' }
+  | { kind: 'invalid' };
+
+export class AnswerReader {
+  private readonly exact = new Map<string, number>();
+  private readonly normalised = new Map<string, number>();
+  /** scores[item][level] */
+  private readonly scores: readonly (readonly number[])[];
+
+  constructor(readonly template: Template) {
+    template.levels.forEach((lv, li) => {
+      this.exact.set(lv.label, li);
+      this.normalised.set(normalizeLabel(lv.label), li);
+    });
+    this.scores = template.items.map((it) => it.scores);
+  }
+
+  /** Level index (≥ 0) or BLANK / NOT_APPLICABLE / INVALID / ZERO, for item `item`. */
+  code(value: CellValue, item: number): number {
+    if (typeof value === 'string') {
+      const hit = this.exact.get(value);
+      return hit !== undefined ? hit : this.slowText(value, item);
+    }
+    if (value === null || value === undefined) return BLANK;
+    if (typeof value === 'number') return value === 0 ? ZERO : this.byScore(value, item);
+    return INVALID;
+  }
+
+  /** True when `code` came from a text label (used to settle what a numeric 0 means). */
+  isLabelText(value: CellValue, code: number): boolean {
+    return code >= 0 && typeof value === 'string' && numericValue(value) === undefined;
+  }
+
+  /** The level of a score for an item (exact match), or INVALID. */
+  byScore(score: number, item: number): number {
+    const row = this.scores[item];
+    for (let li = 0; li < row.length; li++) if (row[li] === score) return li;
+    return INVALID;
+  }
+
+  /** One cell, classified, for callers outside the hot path. A 0 is read as a score here. */
+  read(value: CellValue, item: number): Answer {
+    let c = this.code(value, item);
+    if (c === ZERO) c = this.byScore(0, item);
+    if (c >= 0) return { kind: 'level', level: c, label: this.template.levels[c].label, score: this.scores[item][c] };
+    if (c === BLANK) return { kind: 'missing', reason: 'blank' };
+    if (c === NOT_APPLICABLE) return { kind: 'missing', reason: 'not-applicable' };
+    return { kind: 'invalid' };
+  }
+
+  private slowText(value: string, item: number): number {
+    const key = normalizeLabel(value);
+    if (key === '') return BLANK;
+    const hit = this.normalised.get(key);
+    if (hit !== undefined) return hit;
+    if (isMissingMarker(key)) return NOT_APPLICABLE;
+    const n = numericValue(value);
+    // Text that is exactly a level's score (from CSV imports) is that level; text "0" is explicit.
+    return n === undefined ? INVALID : this.byScore(n, item);
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The one catalogue of problem messages the engine can report, zh-CN first and en-US second.
+ * Problems are data (a code plus parameters) so every face — cell error, task pane, CLI — words
+ * them the same way and can name the cell to fix.
+ */
+export type Locale = 'zh-CN' | 'en-US';
+
+type Params = Record<string, string | number>;
+type Phrase = (p: Params) => string;
+
+const catalogue = {
+  'invalid-answer': {
+    'zh-CN': (p) => `第${p.row}行 ${p.item}（${p.cell}）：'${p.value}' 不是有效的满意度等级（应为 ${p.levels}，或留空 / 不适用）`,
+    'en-US': (p) => `Row ${p.row}, ${p.item} (${p.cell}): '${p.value}' is not a valid satisfaction level (expected ${p.levels}, or blank / N/A)`,
+  },
+  'no-header': {
+    'zh-CN': (p) => `未找到调查数据：前 ${p.rows} 行中没有列出至少 ${p.min} 个评分项目的表头行，且区域不是恰好 ${p.items} 列（按表4-1 顺序）`,
+    'en-US': (p) => `No survey data found: no header row naming at least ${p.min} items in the first ${p.rows} rows, and the range is not exactly ${p.items} item columns in template order`,
+  },
+  'duplicate-column': {
+    'zh-CN': (p) => `表头中评分项目"${p.item}"出现了两次（${p.cell} 和 ${p.other}）`,
+    'en-US': (p) => `Item "${p.item}" appears twice in the header (${p.cell} and ${p.other})`,
+  },
+  'no-answers': {
+    'zh-CN': () => '区域中没有有效的满意度答案，无法计算',
+    'en-US': () => 'The range holds no valid satisfaction answer; nothing to score',
+  },
+  'item-no-answers': {
+    'zh-CN': (p) => `评分项目"${p.item}"没有有效答案`,
+    'en-US': (p) => `Item "${p.item}" has no valid answer`,
+  },
+  'category-no-answers': {
+    'zh-CN': (p) => `类别"${p.category}"没有有效答案`,
+    'en-US': (p) => `Category "${p.category}" has no valid answer`,
+  },
+  'unknown-item': {
+    'zh-CN': (p) => `未知的评分项目"${p.item}"（模板中有：${p.known}）`,
+    'en-US': (p) => `Unknown item "${p.item}" (the template has: ${p.known})`,
+  },
+  'item-not-in-data': {
+    'zh-CN': (p) => `数据表头中没有评分项目"${p.item}"的列`,
+    'en-US': (p) => `The data header has no column for item "${p.item}"`,
+  },
+  'unknown-category': {
+    'zh-CN': (p) => `未知的类别"${p.category}"（模板中有：${p.known}）`,
+    'en-US': (p) => `Unknown category "${p.category}" (the template has: ${p.known})`,
+  },
+  'unknown-level': {
+    'zh-CN': (p) => `'${p.label}' 不是有效的满意度等级（应为 ${p.levels}）`,
+    'en-US': (p) => `'${p.label}' is not a satisfaction level (expected ${p.levels})`,
+  },
+  'unknown-policy': {
+    'zh-CN': (p) => `未知的计算口径"${p.value}"（应为 item 或 strict）`,
+    'en-US': (p) => `Unknown policy "${p.value}" (expected item or strict)`,
+  },
+  'bad-target': {
+    'zh-CN': (p) => `目标值"${p.value}"无效（应为 0 到 1 之间的小数或百分比，如 0.9 或 90%）`,
+    'en-US': (p) => `Target "${p.value}" is invalid (expected a fraction or percentage such as 0.9 or 90%)`,
+  },
+  'scores-differ': {
+    'zh-CN': (p) => `等级"${p.label}"在各评分项目中的分值不同，请指明评分项目`,
+    'en-US': (p) => `Level "${p.label}" scores differently per item; name the item`,
+  },
+  'template-no-items': {
+    'zh-CN': () => '模板中没有评分项目',
+    'en-US': () => 'The template has no items',
+  },
+  'template-no-levels': {
+    'zh-CN': () => '模板中没有满意度等级',
+    'en-US': () => 'The template has no satisfaction levels',
+  },
+  'template-item-name-empty': {
+    'zh-CN': (p) => `${p.cell}：评分项目名称为空`,
+    'en-US': (p) => `${p.cell}: item name is empty`,
+  },
+  'template-duplicate-item': {
+    'zh-CN': (p) => `${p.cell}：评分项目"${p.item}"重复`,
+    'en-US': (p) => `${p.cell}: item "${p.item}" appears twice`,
+  },
+  'template-category-empty': {
+    'zh-CN': (p) => `${p.cell}：评分项目"${p.item}"没有类别`,
+    'en-US': (p) => `${p.cell}: item "${p.item}" has no category`,
+  },
+  'template-weight-invalid': {
+    'zh-CN': (p) => `${p.cell}：评分项目"${p.item}"的权重 '${p.value}' 无效（应为正数）`,
+    'en-US': (p) => `${p.cell}: weight '${p.value}' of item "${p.item}" is invalid (expected a positive number)`,
+  },
+  'template-weight-sum': {
+    'zh-CN': (p) => `${p.cell}：权重合计为 ${p.sum}，应为 100`,
+    'en-US': (p) => `${p.cell}: weights add up to ${p.sum}, not 100`,
+  },
+  'template-level-label-empty': {
+    'zh-CN': (p) => `${p.cell}：满意度等级名称为空`,
+    'en-US': (p) => `${p.cell}: level label is empty`,
+  },
+  'template-duplicate-level': {
+    'zh-CN': (p) => `${p.cell}：满意度等级"${p.label}"重复`,
+    'en-US': (p) => `${p.cell}: level "${p.label}" appears twice`,
+  },
+  'template-level-reserved': {
+    'zh-CN': (p) => `${p.cell}：满意度等级"${p.label}"与缺失标记（空、不适用、N/A、-）冲突`,
+    'en-US': (p) => `${p.cell}: level "${p.label}" clashes with a missing-answer marker (blank, 不适用, N/A, -)`,
+  },
+  'template-score-invalid': {
+    'zh-CN': (p) => `${p.cell}：评分项目"${p.item}"在等级"${p.label}"下的分值 '${p.value}' 不是数字`,
+    'en-US': (p) => `${p.cell}: score '${p.value}' of item "${p.item}" at level "${p.label}" is not a number`,
+  },
+  'template-layout': {
+    'zh-CN': (p) => `模板区域不符合表4-1 版式：${p.detail}`,
+    'en-US': (p) => `The template range is not in the layout of Table 4-1: ${p.detail}`,
+  },
+} satisfies Record<string, Record<Locale, Phrase>>;
+
+export type ProblemCode = keyof typeof catalogue;
+
+/** One thing wrong, with where it is when that is known. */
+export interface Problem {
+  code: ProblemCode;
+  params: Params;
+  /** The worksheet cell to fix, e.g. `调查数据!H12`, when known. */
+  cell?: string;
+}
+
+export function problem(code: ProblemCode, params: Params = {}, cell?: string): Problem {
+  return cell === undefined ? { code, params } : { code, params: { ...params, cell }, cell };
+}
+
+export function formatProblem(p: Problem, locale: Locale = 'zh-CN'): string {
+  return catalogue[p.code][locale](p.params);
+}
+
+/**
+ * Thrown when the engine cannot produce a value. `kind` tells a face which spreadsheet error fits:
+ * `value` (#VALUE!: the input is wrong) or `not-available` (#N/A: nothing to compute from).
+ */
+export class CsatError extends Error {
+  readonly problems: readonly Problem[];
+  readonly kind: 'value' | 'not-available';
+
+  constructor(problems: Problem | readonly Problem[], kind: 'value' | 'not-available' = 'value') {
+    const list = Array.isArray(problems) ? (problems as readonly Problem[]) : [problems as Problem];
+    super(list.map((p) => formatProblem(p)).join('\n'));
+    this.name = 'CsatError';
+    this.problems = list;
+    this.kind = kind;
+  }
+
+  format(locale: Locale = 'zh-CN'): string {
+    return this.problems.map((p) => formatProblem(p, locale)).join('\n');
+  }
+}

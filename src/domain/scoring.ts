@@ -1,0 +1,264 @@
+/**
+ * Overall, category and item satisfaction by policy XDYJ-04-03 §4.2:
+ *   总体满意度 = Σ(样本数 × 分值 × 权重) / (样本总数 × 100) × 100%
+ *
+ * Two policies (DESIGN §2):
+ * - `item` (default): each item averaged over those who answered it; items nobody answered drop out
+ *   and the remaining weights are renormalised. Equal to the formula on complete data.
+ * - `strict`: the formula literally, 样本总数 = respondents (rows with at least one answer).
+ * Results are fractions: 0.9234 is 92.34%.
+ */
+import { AnswerReader, BLANK, INVALID, NOT_APPLICABLE, ZERO } from './answers';
+import { cellAddress, DEFAULT_ORIGIN, displayValue, type Grid, type GridOrigin } from './cells';
+import { locateData, type DataLayout } from './locate';
+import { CsatError, problem } from './messages';
+import type { Template } from './template';
+
+export type Policy = 'item' | 'strict';
+export const POLICIES: readonly Policy[] = ['item', 'strict'];
+
+/** How often each item got each level, and how many cells were blank or 不适用. */
+export interface Tally {
+  /** counts[item][level] */
+  readonly counts: readonly (readonly number[])[];
+  readonly blank: readonly number[];
+  readonly notApplicable: readonly number[];
+  /** Rows with at least one valid answer. */
+  readonly respondents: number;
+}
+
+export interface InvalidAnswer {
+  /** Worksheet row number, as a user sees it. */
+  readonly row: number;
+  /** Worksheet column number (1 = A). */
+  readonly column: number;
+  readonly cell: string;
+  readonly item: string;
+  readonly value: string;
+}
+
+export interface ItemScore {
+  readonly name: string;
+  readonly category: string;
+  readonly weight: number;
+  readonly answered: number;
+  /** Σ score over answers. */
+  readonly sum: number;
+  /** Mean score (−10…100), null when nobody answered. */
+  readonly mean: number | null;
+  /** mean / 100, null when nobody answered. */
+  readonly satisfaction: number | null;
+  /** Answers per level, aligned with template.levels. */
+  readonly counts: readonly number[];
+  readonly blank: number;
+  readonly notApplicable: number;
+}
+
+export interface CategoryScore {
+  readonly name: string;
+  /** Sum of the category's item weights (percent). */
+  readonly weight: number;
+  /** Weight-averaged satisfaction of the category's answered items; null when none was answered. */
+  readonly satisfaction: number | null;
+}
+
+export interface ScoreResult {
+  readonly policy: Policy;
+  /** null when there is no valid answer at all. */
+  readonly overall: number | null;
+  readonly respondents: number;
+  readonly items: readonly ItemScore[];
+  readonly categories: readonly CategoryScore[];
+  /** Items nobody answered: dropped from `item`-policy scores, remaining weights renormalised. */
+  readonly droppedItems: readonly string[];
+  /** Invalid answers in reading order (first `MAX_INVALID_LISTED` of them). */
+  readonly invalid: readonly InvalidAnswer[];
+  readonly invalidCount: number;
+  readonly blank: number;
+  readonly notApplicable: number;
+  /** True when numeric 0s were read as blank cells (the range holds text labels). */
+  readonly zerosAsBlank: boolean;
+}
+
+export interface ScoreOptions {
+  policy?: Policy;
+  /** Worksheet position of grid[0][0], so invalid answers name real cells. */
+  origin?: GridOrigin;
+  /** A layout already located (skips the header search). */
+  layout?: DataLayout;
+}
+
+export const MAX_INVALID_LISTED = 10_000;
+
+/** Reads a policy name; undefined/empty means the default `item`. */
+export function parsePolicy(value: unknown): Policy {
+  if (value === undefined || value === null || value === '') return 'item';
+  const v = String(value).trim().toLowerCase();
+  if (v === 'item' || v === 'strict') return v;
+  throw new CsatError(problem('unknown-policy', { value: String(value) }));
+}
+
+interface Accumulated {
+  tally: Tally;
+  invalid: InvalidAnswer[];
+  invalidCount: number;
+  zerosAsBlank: boolean;
+}
+
+/** One pass over the answer cells of `grid`, tallying levels per item. */
+export function tallyGrid(grid: Grid, template: Template, layout: DataLayout, origin: GridOrigin = DEFAULT_ORIGIN): Accumulated {
+  const reader = new AnswerReader(template);
+  const nLevels = template.levels.length;
+  const present: number[] = [];
+  layout.itemColumns.forEach((c, i) => {
+    if (c >= 0) present.push(i);
+  });
+  // Visit columns left to right so invalid answers come out in reading order.
+  present.sort((a, b) => layout.itemColumns[a] - layout.itemColumns[b]);
+  const nCols = present.length;
+  const cols = Int32Array.from(present.map((i) => layout.itemColumns[i]));
+  const items = Int32Array.from(present);
+  const counts = new Float64Array(template.items.length * nLevels);
+  const blank = new Float64Array(template.items.length);
+  const na = new Float64Array(template.items.length);
+  const zeros = new Float64Array(template.items.length);
+  const zeroLevel = template.items.map((_, i) => reader.byScore(0, i));
+  const zeroCells: { r: number; k: number }[] = [];
+  const invalid: InvalidAnswer[] = [];
+  let invalidCount = 0;
+  let respondents = 0;
+  let zeroOnlyRows = 0;
+  let labelsSeen = false;
+
+  for (let r = layout.firstDataRow; r < grid.length; r++) {
+    const row = grid[r];
+    let answered = false;
+    let zeroInRow = false;
+    for (let k = 0; k < nCols; k++) {
+      const v = row[cols[k]];
+      const item = items[k];
+      const code = reader.code(v, item);
+      if (code >= 0) {
+        counts[item * nLevels + code]++;
+        answered = true;
+        if (!labelsSeen && typeof v === 'string') labelsSeen = reader.isLabelText(v, code);
+      } else if (code === BLANK) {
+        blank[item]++;
+      } else if (code === ZERO) {
+        zeros[item]++;
+        zeroInRow = true;
+        if (zeroLevel[item] < 0) zeroCells.push({ r, k });
+      } else if (code === NOT_APPLICABLE) {
+        na[item]++;
+      } else if (code === INVALID) {
+        invalidCount++;
+        if (invalid.length < MAX_INVALID_LISTED) invalid.push(invalidAt(template, layout, origin, r, cols[k], item, v));
+      }
+    }
+    if (answered) respondents++;
+    else if (zeroInRow) zeroOnlyRows++;
+  }
+
+  // Settle what the numeric 0s meant (see answers.ts ZERO).
+  const zerosAsBlank = labelsSeen;
+  for (let i = 0; i < template.items.length; i++) {
+    if (zeros[i] === 0) continue;
+    if (zerosAsBlank) blank[i] += zeros[i];
+    else if (zeroLevel[i] >= 0) counts[i * nLevels + zeroLevel[i]] += zeros[i];
+  }
+  if (!zerosAsBlank) {
+    respondents += zeroOnlyRows;
+    for (const { r, k } of zeroCells) {
+      invalidCount++;
+      if (invalid.length < MAX_INVALID_LISTED) invalid.push(invalidAt(template, layout, origin, r, cols[k], items[k], 0));
+    }
+    if (zeroCells.length > 0) invalid.sort((a, b) => a.row - b.row || a.column - b.column);
+  }
+
+  const countRows: number[][] = template.items.map((_, i) => Array.from(counts.subarray(i * nLevels, (i + 1) * nLevels)));
+  return {
+    tally: { counts: countRows, blank: Array.from(blank), notApplicable: Array.from(na), respondents },
+    invalid,
+    invalidCount,
+    zerosAsBlank,
+  };
+}
+
+function invalidAt(template: Template, layout: DataLayout, origin: GridOrigin, r: number, c: number, item: number, v: unknown): InvalidAnswer {
+  return {
+    row: origin.row + r,
+    column: origin.col + c,
+    cell: cellAddress(origin, r, c),
+    item: template.items[item].name,
+    value: displayValue(v as string),
+  };
+}
+
+/** Item and category scores and the overall under `policy`, from a tally. */
+export function scoreTally(tally: Tally, template: Template, policy: Policy = 'item') {
+  const items: ItemScore[] = template.items.map((it, i) => {
+    const counts = tally.counts[i];
+    let answered = 0;
+    let sum = 0;
+    counts.forEach((n, li) => {
+      answered += n;
+      sum += n * it.scores[li];
+    });
+    const mean = answered > 0 ? sum / answered : null;
+    return {
+      name: it.name,
+      category: it.category,
+      weight: it.weight,
+      answered,
+      sum,
+      mean,
+      satisfaction: mean === null ? null : mean / 100,
+      counts,
+      blank: tally.blank[i],
+      notApplicable: tally.notApplicable[i],
+    };
+  });
+  const categories: CategoryScore[] = template.categories.map((name) => {
+    const members = items.filter((it) => it.category === name);
+    return { name, weight: members.reduce((s, it) => s + it.weight, 0), satisfaction: weightedMean(members) };
+  });
+  let overall: number | null;
+  if (policy === 'strict') {
+    const total = items.reduce((s, it) => s + it.weight * it.sum, 0);
+    overall = tally.respondents > 0 ? total / (tally.respondents * 100 * 100) : null;
+  } else {
+    overall = weightedMean(items);
+  }
+  return { overall, items, categories, droppedItems: items.filter((it) => it.answered === 0).map((it) => it.name) };
+}
+
+/** Σ wᵢ·meanᵢ / Σ wᵢ / 100 over answered items; null when none was answered. */
+function weightedMean(items: readonly ItemScore[]): number | null {
+  let num = 0;
+  let den = 0;
+  for (const it of items) {
+    if (it.mean === null) continue;
+    num += it.weight * it.mean;
+    den += it.weight;
+  }
+  return den > 0 ? num / den / 100 : null;
+}
+
+/** Locates the answers in `grid` and scores them. Invalid answers are listed, never scored. */
+export function scoreResponses(grid: Grid, template: Template, options: ScoreOptions = {}): ScoreResult {
+  const origin = options.origin ?? DEFAULT_ORIGIN;
+  const policy = options.policy ?? 'item';
+  const layout = options.layout ?? locateData(grid, template, origin);
+  const acc = tallyGrid(grid, template, layout, origin);
+  const scored = scoreTally(acc.tally, template, policy);
+  return {
+    policy,
+    ...scored,
+    respondents: acc.tally.respondents,
+    invalid: acc.invalid,
+    invalidCount: acc.invalidCount,
+    blank: acc.tally.blank.reduce((a, b) => a + b, 0),
+    notApplicable: acc.tally.notApplicable.reduce((a, b) => a + b, 0),
+    zerosAsBlank: acc.zerosAsBlank,
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Reads a template from a range in the layout of Table 4-1 itself — the layout of the `评分模板`
+ * sheet and of the optional `[template]` argument of the CSAT.* functions:
+ *
+ *   项目      | 服务能力与质量 |      | … | 备件供应 | 培训     ← category row (first cell 项目 or 类别);
+ *             | 专业技术       | 日常 | … |          |          ← item row (blank = the category above,
+ *   权重 (%)  | 10             | 7    | … | 10       | 10       ←   as 备件供应 and 培训 in Table 4-1)
+ *   满意      | 100            | 100  | … | 100      | 100      ← one row per level: its label, then
+ *   较满意    | 90             | 90   | … | 90       | 90       ←   every item's own score
+ *   …
+ *   目标      | 90%            |                                  ← optional: target (0.9, 90% or 90)
+ *   别名      | 技术水平、专业能力 | … |                          ← optional: aliases, separated by 、,;
+ *   问题      | 运维人员的专业技术… |                            ← optional: question text
+ *
+ * A blank category cell continues the category to its left (merged cells arrive that way). Rows may
+ * sit anywhere in the range; the first column names them.
+ */
+import { cellAddress, DEFAULT_ORIGIN, isBlank, normalizeLabel, type CellValue, type Grid, type GridOrigin } from './cells';
+import { CsatError, problem } from './messages';
+import { validateTemplate, type Locator, type Template, type TemplateSpec } from './template';
+
+type RowKind = 'category' | 'weight' | 'target' | 'aliases' | 'question' | 'level';
+
+function rowKind(first: CellValue): RowKind | undefined {
+  if (isBlank(first)) return undefined;
+  const key = normalizeLabel(String(first)).replace(/[(（]%[)）]$/, '').replace(/[:：]$/, '');
+  if (key === '项目' || key === '类别' || key === '维度') return 'category';
+  if (key.startsWith('权重')) return 'weight';
+  if (key.startsWith('目标')) return 'target';
+  if (key === '别名') return 'aliases';
+  if (key === '问题' || key === '问题描述' || key === '调查问题') return 'question';
+  return 'level';
+}
+
+function text(v: CellValue): string {
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
+export function templateFromGrid(grid: Grid, origin: GridOrigin = DEFAULT_ORIGIN, name = '评分模板'): Template {
+  const at = (r: number, c: number) => cellAddress(origin, r, c);
+  const catRow = grid.findIndex((row) => rowKind(row[0]) === 'category');
+  if (catRow < 0) {
+    throw new CsatError(problem('template-layout', { detail: `第一列（${at(0, 0)} 起）找不到"项目"行` }));
+  }
+  const itemRow = catRow + 1;
+  if (itemRow >= grid.length) throw new CsatError(problem('template-layout', { detail: `${at(catRow, 0)} 下方缺少评分项目行` }));
+  const rows: Partial<Record<Exclude<RowKind, 'level' | 'category'>, number>> = {};
+  const levelRows: number[] = [];
+  for (let r = itemRow + 1; r < grid.length; r++) {
+    const kind = rowKind(grid[r][0]);
+    if (kind === undefined || kind === 'category') continue;
+    if (kind === 'level') levelRows.push(r);
+    else if (rows[kind] === undefined) rows[kind] = r;
+  }
+  if (rows.weight === undefined) {
+    throw new CsatError(problem('template-layout', { detail: `第一列（${at(itemRow, 0)} 以下）找不到"权重"行` }));
+  }
+  const weightRow = rows.weight;
+
+  // Item columns: every column after the first where the category or item row has text.
+  const width = Math.max(grid[catRow].length, grid[itemRow].length);
+  const columns: number[] = [];
+  const categories: string[] = [];
+  let category = '';
+  for (let c = 1; c < width; c++) {
+    const cat = text(grid[catRow][c]);
+    const item = text(grid[itemRow][c]);
+    if (cat !== '') category = cat;
+    if (cat === '' && item === '') continue;
+    columns.push(c);
+    categories.push(cat !== '' ? cat : category);
+  }
+  const levelsAfterWeights = levelRows.filter((r) => r > weightRow);
+  const split = (v: CellValue) => text(v).split(/[、，,;；]/).map((s) => s.trim()).filter((s) => s !== '');
+
+  const spec: TemplateSpec = {
+    name,
+    target: rows.target === undefined ? undefined : grid[rows.target][1],
+    levels: levelsAfterWeights.map((r) => ({ label: grid[r][0] })),
+    items: columns.map((c, i) => {
+      const itemName = text(grid[itemRow][c]) || text(grid[catRow][c]);
+      return {
+        name: itemName,
+        category: categories[i] || itemName,
+        weight: grid[weightRow][c],
+        aliases: rows.aliases === undefined ? [] : split(grid[rows.aliases][c]),
+        question: rows.question === undefined ? undefined : text(grid[rows.question][c]) || undefined,
+        scores: levelsAfterWeights.map((r) => grid[r][c] ?? ''),
+      };
+    }),
+  };
+  const locate: Locator = (f) => {
+    switch (f.kind) {
+      case 'item-name':
+        return at(isBlank(grid[itemRow][columns[f.item]]) ? catRow : itemRow, columns[f.item]);
+      case 'category':
+        return at(catRow, columns[f.item]);
+      case 'weight':
+        return at(weightRow, columns[f.item]);
+      case 'score':
+        return at(levelsAfterWeights[f.level], columns[f.item]);
+      case 'level-label':
+      case 'level-score':
+        return at(levelsAfterWeights[f.level], 0);
+      case 'weight-sum':
+        return `${at(weightRow, columns[0] ?? 1)}:${at(weightRow, columns[columns.length - 1] ?? 1)}`.replace(/:[^!]*!/, ':');
+      case 'target':
+        return at(rows.target ?? 0, 1);
+    }
+  };
+  return validateTemplate(spec, locate);
+}

@@ -1,0 +1,55 @@
+/**
+ * What every CSAT.* function does around the engine: turn Excel's arguments into engine inputs
+ * (the template range, the cell origin of the responses) and engine failures into Excel errors
+ * (#VALUE! for wrong input, #N/A for nothing to compute), with the message naming the cell to fix.
+ */
+import {
+  CsatError,
+  originOfAddress,
+  TABLE_4_1,
+  templateFromGrid,
+  type Grid,
+  type GridOrigin,
+  type Template,
+} from '../domain';
+
+/** Excel's view of a range argument: any scalar per cell, null for empty cells on the web. Written inline as `unknown[][]` in functions.ts because the metadata generator cannot resolve type aliases. */
+export type RangeArg = unknown[][];
+
+/** Excel's cap on a custom error message is 256 characters. */
+const MAX_MESSAGE = 250;
+
+export function toExcelError(e: unknown): CustomFunctions.Error {
+  if (e instanceof CsatError) {
+    const code = e.kind === 'not-available' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+    const first = e.format('zh-CN').split('\n')[0];
+    return new CustomFunctions.Error(code, first.length > MAX_MESSAGE ? `${first.slice(0, MAX_MESSAGE - 1)}…` : first);
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message.slice(0, MAX_MESSAGE));
+}
+
+/** Runs `body`, rethrowing any failure as the Excel error a cell should show. */
+export function guarded<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/** Worksheet origin of argument `index` when Excel passed parameter addresses. */
+export function originOf(invocation: CustomFunctions.Invocation | undefined, index: number): GridOrigin | undefined {
+  return originOfAddress(invocation?.parameterAddresses?.[index]);
+}
+
+/** Excel passes an omitted optional range as null/undefined, sometimes as [[null]]. */
+function isOmitted(range: RangeArg | null | undefined): boolean {
+  if (range === null || range === undefined) return true;
+  return range.length === 1 && range[0].length === 1 && (range[0][0] === null || range[0][0] === '');
+}
+
+/** The template argument: a range in the layout of Table 4-1, or Table 4-1 itself when omitted. */
+export function templateArg(range: RangeArg | null | undefined, origin: GridOrigin | undefined): Template {
+  return isOmitted(range) ? TABLE_4_1 : templateFromGrid(range as Grid, origin);
+}
