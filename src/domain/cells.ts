@@ -33,7 +33,8 @@ export function columnLetter(col: number): string {
 export function cellAddress(origin: GridOrigin, r: number, c: number): string {
   const a1 = columnLetter(origin.col + c) + String(origin.row + r);
   if (!origin.sheet) return a1;
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(origin.sheet) ? origin.sheet : `'${origin.sheet.replace(/'/g, "''")}'`;
+  // Excel quotes a sheet name only when it holds spaces or punctuation; Chinese names stand bare.
+  const quoted = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(origin.sheet) ? origin.sheet : `'${origin.sheet.replace(/'/g, "''")}'`;
   return `${quoted}!${a1}`;
 }
 

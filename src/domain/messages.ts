@@ -77,10 +77,6 @@ const catalogue = {
     'zh-CN': (p) => `${p.cell}：评分项目"${p.item}"重复`,
     'en-US': (p) => `${p.cell}: item "${p.item}" appears twice`,
   },
-  'template-category-empty': {
-    'zh-CN': (p) => `${p.cell}：评分项目"${p.item}"没有类别`,
-    'en-US': (p) => `${p.cell}: item "${p.item}" has no category`,
-  },
   'template-weight-invalid': {
     'zh-CN': (p) => `${p.cell}：评分项目"${p.item}"的权重 '${p.value}' 无效（应为正数）`,
     'en-US': (p) => `${p.cell}: weight '${p.value}' of item "${p.item}" is invalid (expected a positive number)`,

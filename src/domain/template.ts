@@ -140,8 +140,8 @@ export function validateTemplate(spec: TemplateSpec, locate: Locator = jsonLocat
     if (name === '') problems.push(problem('template-item-name-empty', {}, nameCell));
     else if (seenItems.has(normalizeLabel(name))) problems.push(problem('template-duplicate-item', { item: name }, nameCell));
     seenItems.add(normalizeLabel(name));
+    // An item without a category is its own category (as 备件供应 and 培训 in Table 4-1).
     const category = asText(it.category) || name;
-    if (category === '') problems.push(problem('template-category-empty', { item: name }, locate({ kind: 'category', item: ii })));
     const weight = asNumber(it.weight);
     if (weight === undefined || weight <= 0) {
       problems.push(problem('template-weight-invalid', { item: name, value: String(it.weight ?? '') }, locate({ kind: 'weight', item: ii })));

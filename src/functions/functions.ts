@@ -24,7 +24,7 @@ import {
   type ScoreResult,
   type Template,
 } from '../domain';
-import { guarded, originOf, templateArg, type RangeArg } from './invoke';
+import { guarded, originOf, templateArg } from './invoke';
 
 function scored(responses: unknown[][], template: Template, invocation: CustomFunctions.Invocation | undefined, policy: Policy = 'item'): ScoreResult {
   const result = scoreResponses(responses as Grid, template, { policy, origin: originOf(invocation, 0) });
