@@ -25,17 +25,58 @@ export type Answer =
   | { kind: 'missing'; reason: 'blank' | 'not-applicable' }
   | { kind: 'invalid' };
 
+/**
+ * Exact label text → level index, as a tiny open-addressed table keyed on (first character, length).
+ * A lookup compares at most a few short strings and never hashes the whole text, which matters
+ * because a host hands over fresh strings on every recalculation (a Map would hash each one).
+ */
+export class LabelTable {
+  private readonly keys: (string | null)[];
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(labels: readonly string[]) {
+    let size = 16;
+    while (size < labels.length * 4) size *= 2;
+    this.mask = size - 1;
+    this.keys = new Array<string | null>(size).fill(null);
+    this.values = new Int32Array(size).fill(-1);
+    labels.forEach((label, i) => {
+      let h = this.slot(label);
+      while (this.keys[h] !== null && this.keys[h] !== label) h = (h + 1) & this.mask;
+      if (this.keys[h] === null) {
+        this.keys[h] = label;
+        this.values[h] = i;
+      }
+    });
+  }
+
+  private slot(text: string): number {
+    return (text.charCodeAt(0) * 31 + text.length) & this.mask;
+  }
+
+  /** The index of `text` spelled exactly as a label, or -1. */
+  get(text: string): number {
+    let h = this.slot(text);
+    for (;;) {
+      const k = this.keys[h];
+      if (k === null) return -1;
+      if (k === text) return this.values[h];
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
 export class AnswerReader {
-  private readonly exact = new Map<string, number>();
+  /** Exact label text → level index: the one lookup the common case needs (see tallyGrid). */
+  readonly exact: LabelTable;
   private readonly normalised = new Map<string, number>();
   /** scores[item][level] */
   private readonly scores: readonly (readonly number[])[];
 
   constructor(readonly template: Template) {
-    template.levels.forEach((lv, li) => {
-      this.exact.set(lv.label, li);
-      this.normalised.set(normalizeLabel(lv.label), li);
-    });
+    this.exact = new LabelTable(template.levels.map((lv) => lv.label));
+    template.levels.forEach((lv, li) => this.normalised.set(normalizeLabel(lv.label), li));
     this.scores = template.items.map((it) => it.scores);
   }
 
@@ -43,7 +84,7 @@ export class AnswerReader {
   code(value: CellValue, item: number): number {
     if (typeof value === 'string') {
       const hit = this.exact.get(value);
-      return hit !== undefined ? hit : this.slowText(value, item);
+      return hit >= 0 ? hit : this.slowText(value, item);
     }
     if (value === null || value === undefined) return BLANK;
     if (typeof value === 'number') return value === 0 ? ZERO : this.byScore(value, item);

@@ -118,7 +118,7 @@ export function tallyGrid(grid: Grid, template: Template, layout: DataLayout, or
   const nCols = present.length;
   const cols = Int32Array.from(present.map((i) => layout.itemColumns[i]));
   const items = Int32Array.from(present);
-  const counts = new Float64Array(template.items.length * nLevels);
+  const counts = new Int32Array(template.items.length * nLevels);
   const blank = new Float64Array(template.items.length);
   const na = new Float64Array(template.items.length);
   const zeros = new Float64Array(template.items.length);
@@ -130,16 +130,28 @@ export function tallyGrid(grid: Grid, template: Template, layout: DataLayout, or
   let zeroOnlyRows = 0;
   let labelsSeen = false;
 
+  const exact = reader.exact;
+  const base = Int32Array.from(present.map((i) => i * nLevels));
   for (let r = layout.firstDataRow; r < grid.length; r++) {
     const row = grid[r];
     let answered = false;
     let zeroInRow = false;
     for (let k = 0; k < nCols; k++) {
       const v = row[cols[k]];
+      // Fast path, inlined: a label spelled exactly. Everything else goes through the reader.
+      if (typeof v === 'string') {
+        const hit = exact.get(v);
+        if (hit >= 0) {
+          counts[base[k] + hit]++;
+          answered = true;
+          labelsSeen = true;
+          continue;
+        }
+      }
       const item = items[k];
       const code = reader.code(v, item);
       if (code >= 0) {
-        counts[item * nLevels + code]++;
+        counts[base[k] + code]++;
         answered = true;
         if (!labelsSeen && typeof v === 'string') labelsSeen = reader.isLabelText(v, code);
       } else if (code === BLANK) {

@@ -1,4 +1,4 @@
-import { AnswerReader, TABLE_4_1, type Answer, type CellValue } from '../../src/domain';
+import { AnswerReader, LabelTable, TABLE_4_1, type Answer, type CellValue } from '../../src/domain';
 
 const reader = new AnswerReader(TABLE_4_1);
 const level = (label: string, score: number): Answer => ({ kind: 'level', level: TABLE_4_1.levels.findIndex((l) => l.label === label), label, score });
@@ -43,5 +43,20 @@ describe('answers: cell → level | missing | invalid', () => {
     expect(r.read(95, 1)).toEqual({ kind: 'level', level: 0, label: '满意', score: 95 });
     expect(r.read(95, 0)).toEqual({ kind: 'invalid' });
     expect(r.read('满意', 1)).toEqual({ kind: 'level', level: 0, label: '满意', score: 95 });
+  });
+});
+
+describe('LabelTable (the exact-label fast path)', () => {
+  it('finds every label, including ones that share first character and length', () => {
+    const labels = ['很好', '很差', '很棒', '好', '差', 'A', 'AB', 'AC', '一般般', '一般'];
+    const table = new LabelTable(labels);
+    labels.forEach((l, i) => expect(table.get((' ' + l).slice(1))).toBe(i));
+    for (const miss of ['', '很', '很好啊', 'a', 'AD', '一']) expect(table.get(miss)).toBe(-1);
+  });
+
+  it('handles more labels than its minimum size', () => {
+    const labels = Array.from({ length: 40 }, (_, i) => `L${i}`);
+    const table = new LabelTable(labels);
+    labels.forEach((l, i) => expect(table.get(l)).toBe(i));
   });
 });
