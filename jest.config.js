@@ -7,8 +7,7 @@ module.exports = {
     '^.+\\.tsx?$': [
       'ts-jest',
       {
-        // Type checking is `npm run typecheck`'s job; here we only transpile (fast).
-        isolatedModules: true,
+        // Type checking is `npm run typecheck`'s job; isolatedModules makes ts-jest only transpile (fast).
         tsconfig: { module: 'commonjs', moduleResolution: 'node10', jsx: 'react-jsx', esModuleInterop: true, resolveJsonModule: true, isolatedModules: true },
       },
     ],
