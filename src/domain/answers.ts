@@ -124,3 +124,19 @@ export class AnswerReader {
     return n === undefined ? INVALID : this.byScore(n, item);
   }
 }
+
+const readers = new WeakMap<Template, AnswerReader>();
+
+/**
+ * The reader of a template, made once and kept while the template lives. Besides saving the set-up,
+ * this keeps the hot loop's optimised code valid: V8 embeds the reader's tables in it and would throw
+ * that code away each time a per-call reader was collected.
+ */
+export function readerFor(template: Template): AnswerReader {
+  let reader = readers.get(template);
+  if (!reader) {
+    reader = new AnswerReader(template);
+    readers.set(template, reader);
+  }
+  return reader;
+}

@@ -8,7 +8,7 @@
  * - `strict`: the formula literally, 样本总数 = respondents (rows with at least one answer).
  * Results are fractions: 0.9234 is 92.34%.
  */
-import { AnswerReader, BLANK, INVALID, NOT_APPLICABLE, ZERO } from './answers';
+import { BLANK, INVALID, NOT_APPLICABLE, readerFor, ZERO } from './answers';
 import { cellAddress, DEFAULT_ORIGIN, displayValue, type Grid, type GridOrigin } from './cells';
 import { locateData, type DataLayout } from './locate';
 import { CsatError, problem } from './messages';
@@ -107,7 +107,7 @@ interface Accumulated {
 
 /** One pass over the answer cells of `grid`, tallying levels per item. */
 export function tallyGrid(grid: Grid, template: Template, layout: DataLayout, origin: GridOrigin = DEFAULT_ORIGIN): Accumulated {
-  const reader = new AnswerReader(template);
+  const reader = readerFor(template);
   const nLevels = template.levels.length;
   const present: number[] = [];
   layout.itemColumns.forEach((c, i) => {

@@ -1,4 +1,4 @@
-import { AnswerReader, LabelTable, TABLE_4_1, type Answer, type CellValue } from '../../src/domain';
+import { AnswerReader, LabelTable, readerFor, TABLE_4_1, type Answer, type CellValue } from '../../src/domain';
 
 const reader = new AnswerReader(TABLE_4_1);
 const level = (label: string, score: number): Answer => ({ kind: 'level', level: TABLE_4_1.levels.findIndex((l) => l.label === label), label, score });
@@ -58,5 +58,11 @@ describe('LabelTable (the exact-label fast path)', () => {
     const labels = Array.from({ length: 40 }, (_, i) => `L${i}`);
     const table = new LabelTable(labels);
     labels.forEach((l, i) => expect(table.get(l)).toBe(i));
+  });
+});
+
+describe('readerFor', () => {
+  it('keeps one reader per template (the hot loop\'s optimised code depends on it)', () => {
+    expect(readerFor(TABLE_4_1)).toBe(readerFor(TABLE_4_1));
   });
 });
