@@ -43,6 +43,14 @@ export default tseslint.config(
     },
   },
   {
+    // Jobs work through an ExcelGateway: no host adapter, library or global of their own.
+    files: ['src/jobs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...hostsAndLibraries.slice(0, 4), { group: ['**/host', '**/host/**', '**/taskpane', '**/taskpane/**', '**/cli', '**/cli/**'], message: 'Jobs reach the workbook only through an ExcelGateway.' }] }],
+      'no-restricted-globals': ['error', ...hostGlobals],
+    },
+  },
+  {
     files: ['src/host/office/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/host/xlsx', '**/host/xlsx/**', '**/xlsx/**', 'exceljs'], message: 'The host adapters never import each other.' }] }] },
   },

@@ -3,7 +3,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { parsePolicy, type Locale } from '../domain';
 import { version } from '../../package.json';
 import { describeError } from './errors';
+import { demoCommand } from './demo';
 import { scoreCommand } from './score';
+import { surveyCommand } from './survey';
 
 function defaultLocale(): Locale {
   const lang = process.env.CSAT_LANG ?? process.env.LC_ALL ?? process.env.LANG ?? '';
@@ -16,6 +18,12 @@ function policyOption(value: string) {
   } catch {
     throw new InvalidArgumentError('item | strict');
   }
+}
+
+function yearOption(value: string): number {
+  const y = Number(value);
+  if (!Number.isInteger(y) || y < 2000 || y > 2099) throw new InvalidArgumentError('2000–2099');
+  return y;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -41,6 +49,26 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', '输出一个 JSON 对象 / print one JSON object', false)
     .action(async (file: string, opts: { sheet?: string; policy: 'item' | 'strict'; json: boolean }) => {
       await scoreCommand({ file, sheet: opts.sheet, policy: opts.policy, json: opts.json, locale }, out, warn);
+    });
+
+  program
+    .command('survey')
+    .description('生成调查工作簿：评分模板、调查数据、调查表、调查方案 / write a new survey workbook')
+    .requiredOption('--out <file>', '新工作簿 / the new workbook (.xlsx)')
+    .option('--template <file>', '模板：JSON 文件或含"评分模板"工作表的工作簿（默认表4-1）/ template: JSON or a workbook with 评分模板')
+    .option('--year <year>', '调查年度 / survey year', yearOption, new Date().getFullYear())
+    .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
+    .action(async (opts: { out: string; template?: string; year: number; force: boolean }) => {
+      await surveyCommand({ ...opts, locale }, out);
+    });
+
+  program
+    .command('demo')
+    .description('用内置样例生成演示工作簿并计算满意度 / build the demo workbook from the built-in sample')
+    .option('--out <file>', '输出工作簿 / output workbook', 'csat-demo.xlsx')
+    .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
+    .action(async (opts: { out: string; force: boolean }) => {
+      await demoCommand({ ...opts, locale }, out);
     });
 
   try {

@@ -1,25 +1,63 @@
 /** File access for the CLI handlers: read an .xlsx into sheet grids, with errors a user can act on. */
-import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { loadWorkbook, workbookGrids, type SheetGrid } from '../host/xlsx/read';
+import { ownerMarks } from '../host/xlsx/render';
 import { CliError } from './errors';
 
-export async function openWorkbook(path: string): Promise<{ workbook: ExcelJS.Workbook; sheets: SheetGrid[] }> {
-  let bytes: Buffer;
+export interface OpenedWorkbook {
+  workbook: ExcelJS.Workbook;
+  sheets: SheetGrid[];
+  /** sheet name → owned-sheet kind, for the sheets the add-in wrote */
+  owners: Map<string, string>;
+}
+
+export async function readBytes(file: string): Promise<Buffer> {
   try {
-    bytes = await readFile(path);
+    return await readFile(file);
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message;
-    const whyEn = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    throw new CliError(`无法读取 ${path}：${why}`, `Cannot read ${path}: ${whyEn}`);
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new CliError(`无法读取 ${file}：${missing ? '文件不存在' : (e as Error).message}`, `Cannot read ${file}: ${missing ? 'no such file' : (e as Error).message}`);
   }
+}
+
+export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
+  const bytes = await readBytes(path);
   try {
     const workbook = await loadWorkbook(bytes);
-    return { workbook, sheets: workbookGrids(workbook) };
+    return { workbook, sheets: workbookGrids(workbook), owners: ownerMarks(workbook) };
   } catch (e) {
     throw new CliError(
       `无法打开 ${path}：不是有效的 .xlsx 工作簿（${(e as Error).message}）`,
       `Cannot open ${path}: not a valid .xlsx workbook (${(e as Error).message})`,
     );
+  }
+}
+
+/**
+ * Writes a new file whole or not at all (temp file + rename), refusing to replace an existing file
+ * unless `force` — and never the input of the command.
+ */
+export async function writeNewFile(file: string, bytes: Uint8Array, options: { force?: boolean; inputs?: readonly string[] } = {}): Promise<void> {
+  const target = path.resolve(file);
+  if ((options.inputs ?? []).some((i) => path.resolve(i) === target)) {
+    throw new CliError(`不会覆盖输入文件 ${file}；请用 --out 指定新文件`, `Will not overwrite the input ${file}; give a new file with --out`);
+  }
+  if (!options.force) {
+    const exists = await access(target).then(
+      () => true,
+      () => false,
+    );
+    if (exists) throw new CliError(`${file} 已存在；如需覆盖请加 --force`, `${file} already exists; add --force to replace it`);
+  }
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, target);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw new CliError(`无法写入 ${file}：${(e as Error).message}`, `Cannot write ${file}: ${(e as Error).message}`);
   }
 }

@@ -5,6 +5,7 @@ import {
   requireOverall,
   scoreResponses,
   TABLE_4_1,
+  templateFromGrid,
   type Locale,
   type Policy,
   type ScoreResult,
@@ -22,8 +23,10 @@ export interface ScoreArgs {
 }
 
 export async function scoreCommand(args: ScoreArgs, out: (line: string) => void, warn: (line: string) => void): Promise<void> {
-  const template = TABLE_4_1;
-  const { sheets } = await openWorkbook(args.file);
+  const { sheets, owners } = await openWorkbook(args.file);
+  // A workbook that carries its own 评分模板 is scored by it (it explains its numbers itself).
+  const templateSheet = sheets.find((s) => owners.get(s.name) === 'template');
+  const template = templateSheet ? templateFromGrid(templateSheet.grid, { sheet: templateSheet.name, row: 1, col: 1 }, templateSheet.name) : TABLE_4_1;
   let picked;
   if (args.sheet !== undefined) {
     const sheet = sheets.find((s) => s.name === args.sheet);
@@ -33,7 +36,9 @@ export async function scoreCommand(args: ScoreArgs, out: (line: string) => void,
     }
     picked = { sheet, layout: locateData(sheet.grid, template, { sheet: sheet.name, row: 1, col: 1 }) };
   } else {
-    picked = findResponsesSheet(sheets, template);
+    // The responses sheet the add-in wrote (found by its mark, even renamed), else the first with a header.
+    const owned = sheets.find((s) => owners.get(s.name) === 'responses');
+    picked = owned ? { sheet: owned, layout: locateData(owned.grid, template, { sheet: owned.name, row: 1, col: 1 }) } : findResponsesSheet(sheets, template);
     if (!picked) {
       throw new CliError(
         `${args.file} 中没有含表4-1 表头（至少 10 个评分项目名称）的工作表；请用 --sheet 指定`,

@@ -13,7 +13,8 @@
  *   问题      | 运维人员的专业技术… |                            ← optional: question text
  *
  * A blank category cell continues the category to its left (merged cells arrive that way). Rows may
- * sit anywhere in the range; the first column names them.
+ * sit anywhere in the range; the first column names them. The block ends at the first entirely blank
+ * row after the item row, so notes and totals may follow below a blank row.
  */
 import { cellAddress, DEFAULT_ORIGIN, isBlank, normalizeLabel, type CellValue, type Grid, type GridOrigin } from './cells';
 import { CsatError, problem } from './messages';
@@ -36,7 +37,26 @@ function text(v: CellValue): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
+/** Where a template's parts sit on its sheet (1-based worksheet rows and columns). */
+export interface TemplateLayout {
+  readonly categoryRow: number;
+  readonly itemRow: number;
+  readonly weightRow: number;
+  /** The column of the row labels (项目, 权重, level labels). */
+  readonly labelCol: number;
+  /** One row per level, in template order. */
+  readonly levelRows: readonly number[];
+  /** One column per item, in template order. */
+  readonly itemCols: readonly number[];
+  readonly targetRow?: number;
+}
+
 export function templateFromGrid(grid: Grid, origin: GridOrigin = DEFAULT_ORIGIN, name = '评分模板'): Template {
+  return readTemplateGrid(grid, origin, name).template;
+}
+
+/** Reads a template and where its parts are (for formulas that point at the template's cells). */
+export function readTemplateGrid(grid: Grid, origin: GridOrigin = DEFAULT_ORIGIN, name = '评分模板'): { template: Template; layout: TemplateLayout } {
   const at = (r: number, c: number) => cellAddress(origin, r, c);
   const catRow = grid.findIndex((row) => rowKind(row[0]) === 'category');
   if (catRow < 0) {
@@ -47,6 +67,7 @@ export function templateFromGrid(grid: Grid, origin: GridOrigin = DEFAULT_ORIGIN
   const rows: Partial<Record<Exclude<RowKind, 'level' | 'category'>, number>> = {};
   const levelRows: number[] = [];
   for (let r = itemRow + 1; r < grid.length; r++) {
+    if (grid[r].every(isBlank)) break;
     const kind = rowKind(grid[r][0]);
     if (kind === undefined || kind === 'category') continue;
     if (kind === 'level') levelRows.push(r);
@@ -108,5 +129,15 @@ export function templateFromGrid(grid: Grid, origin: GridOrigin = DEFAULT_ORIGIN
         return at(rows.target ?? 0, 1);
     }
   };
-  return validateTemplate(spec, locate);
+  const template = validateTemplate(spec, locate);
+  const layout: TemplateLayout = {
+    categoryRow: origin.row + catRow,
+    itemRow: origin.row + itemRow,
+    weightRow: origin.row + weightRow,
+    labelCol: origin.col,
+    levelRows: levelsAfterWeights.map((r) => origin.row + r),
+    itemCols: columns.map((c) => origin.col + c),
+    targetRow: rows.target === undefined ? undefined : origin.row + rows.target,
+  };
+  return { template, layout };
 }

@@ -1,0 +1,50 @@
+/**
+ * `csat demo`: the main job on the built-in sample — a survey workbook holding a realistic year of
+ * responses and the planned customers, then its score.
+ */
+import { scoreResponses, TABLE_4_1, type CellValue, type Locale } from '../domain';
+import { XlsxGateway } from '../host/xlsx/gateway';
+import { noteText } from '../jobs/notes';
+import { generateSurveyWorkbook } from '../jobs/survey';
+import { sampleResponses } from '../sample/sample-data';
+import { writeNewFile } from './io';
+
+export interface DemoArgs {
+  out: string;
+  force: boolean;
+  locale: Locale;
+}
+
+/** Planned customers: everyone surveyed in the last quarter, plus three who were planned and did not answer. */
+export function samplePlannedCustomers(rows: readonly (readonly CellValue[])[]): CellValue[][] {
+  const seen = new Map<string, CellValue[]>();
+  for (const r of rows) {
+    const date = String(r[4]);
+    if (date < '2026-10-01') continue;
+    const name = String(r[0]);
+    if (!seen.has(name)) seen.set(name, [name, r[1], r[2], null, null, r[3], date, null]);
+  }
+  const absent: CellValue[][] = [
+    ['廊坊市政务服务中心', '政府机关', '廊坊运维服务项目', '赵主任', null, '现场走访', '2026-11-20', '计划内未回收'],
+    ['沧州城商银行', '金融机构', '沧州运维服务项目', '钱经理', null, '电话访问', '2026-11-25', '计划内未回收'],
+    ['唐山汽车零部件厂', '制造企业', '唐山运维服务项目', '孙工', null, '在线问卷', '2026-12-05', '计划内未回收'],
+  ];
+  return [...seen.values(), ...absent];
+}
+
+export async function demoCommand(args: DemoArgs, out: (line: string) => void): Promise<void> {
+  const { rows } = sampleResponses(TABLE_4_1);
+  const gateway = XlsxGateway.empty();
+  const result = await generateSurveyWorkbook(gateway, { template: 'builtin', year: 2026, responses: rows, plannedCustomers: samplePlannedCustomers(rows) });
+  await writeNewFile(args.out, await gateway.save(), { force: args.force });
+  const en = args.locale === 'en-US';
+  for (const n of result.notes) out(noteText(n, args.locale));
+  const grid = await gateway.readSheet(result.names.responses);
+  const score = scoreResponses(grid, TABLE_4_1);
+  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
+  out(
+    en
+      ? `Wrote ${args.out}: ${score.respondents} responses, overall satisfaction ${pct(score.overall)} (target ${pct(TABLE_4_1.target)})`
+      : `已写入 ${args.out}：${score.respondents} 份答卷，总体满意度 ${pct(score.overall)}（目标 ≥ ${pct(TABLE_4_1.target)}）`,
+  );
+}

@@ -1,0 +1,28 @@
+/** `--template FILE`: a JSON template, or a workbook whose 评分模板 sheet holds one. */
+import path from 'node:path';
+import { CsatError, problem, templateFromGrid, validateTemplate, type Template, type TemplateSpec } from '../domain';
+import { SURVEY_SHEETS } from '../plan';
+import { CliError } from './errors';
+import { openWorkbook, readBytes } from './io';
+
+export async function loadTemplateFile(file: string): Promise<Template> {
+  if (path.extname(file).toLowerCase() === '.json') {
+    const text = (await readBytes(file)).toString('utf8');
+    let spec: TemplateSpec;
+    try {
+      spec = JSON.parse(text) as TemplateSpec;
+    } catch (e) {
+      throw new CliError(`${file} 不是有效的 JSON：${(e as Error).message}`, `${file} is not valid JSON: ${(e as Error).message}`);
+    }
+    if (!spec || !Array.isArray(spec.items) || !Array.isArray(spec.levels)) {
+      throw new CsatError(problem('template-layout', { detail: `${file} 应包含 items 与 levels 数组` }));
+    }
+    return validateTemplate({ ...spec, name: spec.name ?? path.basename(file, '.json') });
+  }
+  const { sheets, owners } = await openWorkbook(file);
+  const sheet = sheets.find((s) => owners.get(s.name) === 'template') ?? sheets.find((s) => s.name === SURVEY_SHEETS.template.name);
+  if (!sheet) {
+    throw new CliError(`${file} 中没有"评分模板"工作表`, `${file} has no "评分模板" sheet`);
+  }
+  return templateFromGrid(sheet.grid, { sheet: sheet.name, row: 1, col: 1 }, sheet.name);
+}

@@ -1,0 +1,263 @@
+/**
+ * WorkbookPlan → Excel through Office.js, in one Excel.run per user action. Everything is queued and
+ * sent in a small constant number of context.sync() calls: (1) learn which sheets and names exist,
+ * (2) learn the tables and charts of the sheets to refresh (only when some are), (3) all writes.
+ * Blocks are written whole (range.values / range.formulas per block), never cell by cell. The one
+ * thing that can add a sync is size: a request may not exceed ~4 MB (Excel on the web refuses 5 MB),
+ * so a block larger than that goes out in row chunks, each flush carrying at most the budget.
+ */
+import {
+  columnLetter,
+  isDate,
+  isFormula,
+  OWNER_PREFIX,
+  parseCell,
+  rangeOf,
+  sheetRef,
+  type CellBlock,
+  type PlanValue,
+  type RenderProgress,
+  type SheetPlan,
+  type WorkbookPlan,
+} from '../../plan';
+import { jsonBytes, REQUEST_BUDGET_BYTES } from './request-size';
+import { applyConditionalStyle, applyStyle } from './styles';
+import { officeValue, textForExcel, type OfficeCell } from './values';
+
+export interface RenderOptions {
+  /** Bytes one request may carry (default: just under 4 MB). */
+  budget?: number;
+  onProgress?: (p: RenderProgress) => void;
+}
+
+export interface RenderStats {
+  syncs: number;
+  /** Estimated payload bytes of each write request. */
+  requestBytes: number[];
+}
+
+/** Points per character of column width (Excel's default font). */
+const POINTS_PER_CHAR = 6.0;
+/** Rows a column number format reaches below the last written row (for rows typed later). */
+const COLUMN_FORMAT_SPARE_ROWS = 2000;
+
+/** Queues writes and flushes them before a request would exceed the budget. */
+class Batch {
+  pending = 0;
+  readonly stats: RenderStats = { syncs: 0, requestBytes: [] };
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget: number,
+  ) {}
+
+  async sync(): Promise<void> {
+    await this.context.sync();
+    this.stats.syncs++;
+  }
+
+  /** Starts the write phase: calculation waits until the next sync. */
+  begin(): void {
+    this.context.application.suspendApiCalculationUntilNextSync();
+  }
+
+  /** Call before queueing `bytes` more; flushes first if they would not fit. */
+  async reserve(bytes: number): Promise<void> {
+    if (this.pending > 0 && this.pending + bytes > this.budget) await this.flush();
+    this.pending += bytes;
+  }
+
+  async flush(): Promise<void> {
+    this.stats.requestBytes.push(this.pending);
+    this.pending = 0;
+    await this.sync();
+    this.begin();
+  }
+
+  async finish(): Promise<RenderStats> {
+    this.stats.requestBytes.push(this.pending);
+    await this.sync();
+    return this.stats;
+  }
+}
+
+/** Rows of a block (and of its number formats) in chunks whose JSON stays inside one request. */
+function* rowChunks(values: readonly (readonly unknown[])[], formats: readonly (readonly string[])[] | undefined, limit: number): Generator<[number, number, number]> {
+  let start = 0;
+  let bytes = 0;
+  for (let r = 0; r < values.length; r++) {
+    const rowBytes = jsonBytes(values[r]) + (formats ? jsonBytes(formats[r]) : 0) + 1;
+    if (r > start && bytes + rowBytes > limit) {
+      yield [start, r, bytes];
+      start = r;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  }
+  if (values.length > start) yield [start, values.length, bytes];
+}
+
+function blockCells(block: CellBlock): { cells: OfficeCell[][]; formulas: boolean; formats: string[][] | undefined } {
+  const formulas = block.values.some((row) => row.some(isFormula));
+  const cells = block.values.map((row) => row.map((v: PlanValue) => (formulas && typeof v === 'string' ? textForExcel(v) : officeValue(v))));
+  let formats: string[][] | undefined;
+  if (typeof block.numberFormat === 'string') {
+    const f = block.numberFormat;
+    formats = block.values.map((row) => row.map(() => f));
+  } else if (block.numberFormat) {
+    formats = block.numberFormat.map((row) => [...row]);
+  } else if (block.values.some((row) => row.some(isDate))) {
+    formats = block.values.map((row) => row.map((v) => (isDate(v) ? 'yyyy-mm-dd' : 'General')));
+  }
+  return { cells, formulas, formats };
+}
+
+async function writeBlock(ws: Excel.Worksheet, block: CellBlock, batch: Batch, budget: number): Promise<number> {
+  if (block.values.length === 0) return 0;
+  const tl = parseCell(block.at);
+  const width = Math.max(...block.values.map((r) => r.length));
+  const { cells, formulas, formats } = blockCells(block);
+  for (const [from, to, bytes] of rowChunks(cells, formats, budget / 2)) {
+    await batch.reserve(bytes);
+    const range = ws.getRange(rangeOf({ row: tl.row + from, col: tl.col }, to - from, width));
+    const rows = cells.slice(from, to);
+    if (formulas) range.formulas = rows;
+    else range.values = rows;
+    if (formats) range.numberFormat = formats.slice(from, to);
+  }
+  if (block.style) applyStyle(ws.getRange(rangeOf(tl, block.values.length, width)), block.style);
+  return tl.row + block.values.length - 1;
+}
+
+async function writeColumnFormats(ws: Excel.Worksheet, sheet: SheetPlan, lastRow: number, batch: Batch, budget: number): Promise<void> {
+  for (const c of sheet.columns ?? []) {
+    if (!c.numberFormat) continue;
+    const rows = lastRow + COLUMN_FORMAT_SPARE_ROWS - 1;
+    const formats = Array.from({ length: rows }, () => [c.numberFormat as string]);
+    for (const [from, to, bytes] of rowChunks(formats, undefined, budget / 2)) {
+      await batch.reserve(bytes);
+      ws.getRange(rangeOf({ row: 2 + from, col: c.col }, to - from, 1)).numberFormat = formats.slice(from, to);
+    }
+  }
+}
+
+function clearSheet(ws: Excel.Worksheet, tables: Excel.TableCollection, charts: Excel.ChartCollection): void {
+  for (const t of tables.items) t.delete();
+  for (const ch of charts.items) ch.delete();
+  const all = ws.getRange();
+  all.conditionalFormats.clearAll();
+  all.dataValidation.clear();
+  all.unmerge();
+  all.clear('All');
+}
+
+function sheetSettings(ws: Excel.Worksheet, sheet: SheetPlan): void {
+  if (sheet.tabColor) ws.tabColor = sheet.tabColor;
+  const f = sheet.freeze;
+  if (f && f.rows > 0 && f.columns > 0) ws.freezePanes.freezeAt(ws.getRange(rangeOf('A1', f.rows, f.columns)));
+  else if (f && f.rows > 0) ws.freezePanes.freezeRows(f.rows);
+  else if (f && f.columns > 0) ws.freezePanes.freezeColumns(f.columns);
+  for (const c of sheet.columns ?? []) {
+    const letter = columnLetter(c.col);
+    const col = ws.getRange(`${letter}:${letter}`);
+    if (c.width !== undefined) col.format.columnWidth = c.width * POINTS_PER_CHAR;
+    if (c.hidden) col.columnHidden = true;
+  }
+}
+
+function sheetStructure(ws: Excel.Worksheet, sheet: SheetPlan): void {
+  for (const h of sheet.rowHeights ?? []) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
+  for (const m of sheet.merges ?? []) ws.getRange(m).merge(false);
+  for (const t of sheet.tables ?? []) {
+    const table = ws.tables.add(t.range, true);
+    table.name = t.name;
+    table.style = t.style ?? 'TableStyleMedium2';
+  }
+  for (const v of sheet.validations ?? []) {
+    const dv = ws.getRange(v.range).dataValidation;
+    dv.clear();
+    const rule = v.rule;
+    if (rule.kind === 'list') dv.rule = { list: { inCellDropDown: true, source: rule.values.join(',') } };
+    else if (rule.kind === 'date') dv.rule = { date: { formula1: rule.min, formula2: rule.max, operator: 'Between' } };
+    else dv.rule = { decimal: { formula1: rule.min, formula2: rule.max, operator: 'Between' } };
+    dv.ignoreBlanks = v.allowBlank;
+    dv.errorAlert = { showAlert: true, style: 'Stop', title: v.error.title, message: v.error.message };
+    if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+  }
+  for (const cf of sheet.conditionalFormats ?? []) {
+    const format = ws.getRange(cf.range).conditionalFormats.add('Custom');
+    format.custom.rule.formula = cf.formula;
+    applyConditionalStyle(format.custom.format, cf.style);
+  }
+  if (sheet.print) {
+    const p = sheet.print;
+    const layout = ws.pageLayout;
+    layout.orientation = p.orientation === 'portrait' ? 'Portrait' : 'Landscape';
+    layout.paperSize = 'A4';
+    layout.zoom = { horizontalFitToPages: p.fitWidth, verticalFitToPages: p.fitHeight };
+    layout.centerHorizontally = p.centerHorizontally ?? false;
+    if (p.margins) {
+      layout.topMargin = p.margins.top * 72;
+      layout.bottomMargin = p.margins.bottom * 72;
+      layout.leftMargin = p.margins.left * 72;
+      layout.rightMargin = p.margins.right * 72;
+    }
+    if (p.area) layout.setPrintArea(p.area);
+  }
+  if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true }, sheet.protect.password);
+}
+
+function setName(wb: Excel.Workbook, existing: Set<string>, name: string, ref: string, comment?: string): void {
+  if (existing.has(name)) wb.names.getItem(name).delete();
+  wb.names.add(name, `=${ref}`, comment);
+}
+
+/** Renders a plan inside an Excel.run context; returns how many syncs and bytes it took. */
+export async function renderPlanInContext(context: Excel.RequestContext, plan: WorkbookPlan, options: RenderOptions = {}): Promise<RenderStats> {
+  const budget = options.budget ?? REQUEST_BUDGET_BYTES;
+  const batch = new Batch(context, budget);
+  const wb = context.workbook;
+  const sheets = wb.worksheets;
+  sheets.load('items/name');
+  wb.names.load('items/name');
+  await batch.sync();
+  const existingSheets = new Set(sheets.items.map((s) => s.name));
+  const existingNames = new Set(wb.names.items.map((n) => n.name));
+
+  // Sheets to refresh: learn their tables and charts so they can be removed with the sheet's content.
+  const toRefresh = new Map<string, { tables: Excel.TableCollection; charts: Excel.ChartCollection }>();
+  for (const s of plan.sheets) {
+    if (!existingSheets.has(s.name)) continue;
+    const ws = sheets.getItem(s.name);
+    const parts = { tables: ws.tables, charts: ws.charts };
+    parts.tables.load('items/name');
+    parts.charts.load('items/name');
+    toRefresh.set(s.name, parts);
+  }
+  if (toRefresh.size > 0) await batch.sync();
+
+  batch.begin();
+  for (const [i, sheet] of plan.sheets.entries()) {
+    options.onProgress?.({ done: i / plan.sheets.length, stage: sheet.name });
+    const refresh = toRefresh.get(sheet.name);
+    const ws = refresh ? sheets.getItem(sheet.name) : sheets.add(sheet.name);
+    if (refresh) clearSheet(ws, refresh.tables, refresh.charts);
+    sheetSettings(ws, sheet);
+    let lastRow = 1;
+    for (const block of sheet.blocks) lastRow = Math.max(lastRow, await writeBlock(ws, block, batch, budget));
+    await writeColumnFormats(ws, sheet, lastRow, batch, budget);
+    sheetStructure(ws, sheet);
+    setName(wb, existingNames, OWNER_PREFIX + sheet.owner, sheetRef(sheet.name, '$A$1'), 'CSAT for Excel: owned sheet');
+  }
+  for (const n of plan.names ?? []) setName(wb, existingNames, n.name, n.ref, n.comment);
+  const props = plan.properties;
+  if (props) {
+    if (props.title) wb.properties.title = props.title;
+    if (props.subject) wb.properties.subject = props.subject;
+    if (props.keywords) wb.properties.keywords = props.keywords;
+    if (props.category) wb.properties.category = props.category;
+  }
+  const stats = await batch.finish();
+  options.onProgress?.({ done: 1, stage: '' });
+  return stats;
+}

@@ -1,0 +1,58 @@
+/**
+ * The ExcelGateway over an .xlsx held in memory (ExcelJS): the CLI's and the standalone browser
+ * pane's workbook. Nothing is written to disk here; `save()` returns the bytes of a new file.
+ */
+import ExcelJS from 'exceljs';
+import type { Grid } from '../../domain';
+import { parseRange, type ExcelGateway, type ExistingSheet, type RenderProgress, type WorkbookPlan } from '../../plan';
+import { loadWorkbook, sheetGrid } from './read';
+import { ownerMarks, renderPlanToWorkbook } from './render';
+
+export class XlsxGateway implements ExcelGateway {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static empty(): XlsxGateway {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'CSAT for Excel';
+    wb.created = new Date();
+    return new XlsxGateway(wb);
+  }
+
+  static async open(bytes: ArrayBuffer | Uint8Array): Promise<XlsxGateway> {
+    return new XlsxGateway(await loadWorkbook(bytes));
+  }
+
+  async listSheets(): Promise<ExistingSheet[]> {
+    const marks = ownerMarks(this.workbook);
+    return this.workbook.worksheets.map((ws) => {
+      const owner = marks.get(ws.name);
+      return owner === undefined ? { name: ws.name } : { name: ws.name, owner };
+    });
+  }
+
+  async readSheet(name: string): Promise<Grid> {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new Error(`no sheet named ${name}`);
+    return sheetGrid(ws);
+  }
+
+  async readRange(sheet: string, address: string): Promise<Grid> {
+    const { start, end } = parseRange(address);
+    const grid = await this.readSheet(sheet);
+    const out: Grid[number][] = [];
+    for (let r = start.row - 1; r < end.row; r++) {
+      const row = grid[r] ?? [];
+      out.push(Array.from({ length: end.col - start.col + 1 }, (_, c) => row[start.col - 1 + c] ?? null));
+    }
+    return out;
+  }
+
+  async render(plan: WorkbookPlan, onProgress?: (p: RenderProgress) => void): Promise<void> {
+    await renderPlanToWorkbook(this.workbook, plan, onProgress);
+  }
+
+  async save(): Promise<Uint8Array> {
+    this.workbook.modified = new Date();
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+}

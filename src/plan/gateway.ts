@@ -1,0 +1,28 @@
+/**
+ * What a job needs from a workbook host, whatever the host: Excel through Office.js, or an .xlsx
+ * in memory through ExcelJS (CLI and standalone browser mode). Jobs read sheets and render plans;
+ * they never touch a host API themselves.
+ */
+import type { Grid } from '../domain';
+import type { ExistingSheet } from './reconcile';
+import type { WorkbookPlan } from './types';
+
+export interface RenderProgress {
+  /** 0…1 */
+  readonly done: number;
+  readonly stage: string;
+}
+
+export interface ExcelGateway {
+  /** Every sheet with its owner mark, in tab order. */
+  listSheets(): Promise<ExistingSheet[]>;
+  /** A sheet's values from A1 to the end of its used range. */
+  readSheet(name: string): Promise<Grid>;
+  /** The values of one range of a sheet, e.g. its header row `A1:AZ1`. */
+  readRange(sheet: string, address: string): Promise<Grid>;
+  /**
+   * Writes a plan: creates its sheets or clears and rewrites the owned sheets of the same names,
+   * marks them as owned, defines its names. Sheets not in the plan are not touched.
+   */
+  render(plan: WorkbookPlan, onProgress?: (p: RenderProgress) => void): Promise<void>;
+}

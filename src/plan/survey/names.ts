@@ -1,0 +1,31 @@
+/**
+ * The sheets of a survey workbook: their owned-sheet kinds, default names (zh-CN, as the policy
+ * names the records) and what regenerating does to an existing one.
+ */
+export const SURVEY_SHEETS = {
+  template: { name: '评分模板', onExisting: 'keep' },
+  responses: { name: '调查数据', onExisting: 'keep' },
+  form: { name: '客户满意度调查表', onExisting: 'refresh' },
+  survey_plan: { name: '调查方案', onExisting: 'keep' },
+} as const;
+
+export type SurveySheetKind = keyof typeof SURVEY_SHEETS;
+
+/** Actual sheet names in this workbook (a default name may be taken by a user's sheet). */
+export type SurveySheetNames = Record<SurveySheetKind, string>;
+
+export const DEFAULT_SURVEY_NAMES: SurveySheetNames = {
+  template: SURVEY_SHEETS.template.name,
+  responses: SURVEY_SHEETS.responses.name,
+  form: SURVEY_SHEETS.form.name,
+  survey_plan: SURVEY_SHEETS.survey_plan.name,
+};
+
+/** Workbook names the survey sheets define. */
+export const TEMPLATE_RANGE_NAME = 'CSAT_TEMPLATE';
+export const RESPONSES_TABLE_NAME = '调查数据表';
+export const PLANNED_CUSTOMERS_TABLE_NAME = '调查对象表';
+
+export const SURVEY_METHODS = ['现场走访', '电话访问', '在线问卷'] as const;
+export const INFO_COLUMNS = ['客户名称', '客户分组', '项目名称', '调查方式', '调查日期', '调查人'] as const;
+export const COMMENT_COLUMN = '意见与建议';

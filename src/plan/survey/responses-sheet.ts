@@ -1,0 +1,159 @@
+/**
+ * `调查数据`: an Excel table of responses — customer columns, one column per template item (a list
+ * of the level labels with an error alert), 意见与建议 — and beside it a live summary: CSAT.OVERALL
+ * for Excel with the add-in, the same overall as native formulas any spreadsheet recomputes, and a
+ * mark showing whether the two agree.
+ */
+import type { CellValue, Template } from '../../domain';
+import { cell, columnLetter, columnRef } from '../a1';
+import type { CellBlock, ColumnSpec, PlanValue, SheetPlan, ValidationSpec } from '../types';
+import { COMMENT_COLUMN, INFO_COLUMNS, RESPONSES_TABLE_NAME, SURVEY_METHODS, TEMPLATE_RANGE_NAME } from './names';
+import { answeredFormula, itemWeightRef, scoreSumFormula, targetRef, type TemplateCells } from './native-formulas';
+
+/** Rows below the data that get the drop-down lists too, so new answers are checked as typed. */
+export const VALIDATION_SPARE_ROWS = 2000;
+
+export interface ResponsesSheetOptions {
+  /** Rows in column order: INFO_COLUMNS, one per item, COMMENT_COLUMN. Dates as ISO strings. */
+  rows?: readonly (readonly CellValue[])[];
+}
+
+export interface ResponsesLayout {
+  readonly header: readonly string[];
+  /** 1-based column of each item. */
+  readonly itemCols: readonly number[];
+  readonly dateCol: number;
+  readonly lastCol: number;
+  /** Cell of the native-formula overall. */
+  readonly nativeOverallCell: string;
+}
+
+export function responsesHeader(template: Template): string[] {
+  return [...INFO_COLUMNS, ...template.items.map((it) => it.name), COMMENT_COLUMN];
+}
+
+export function buildResponsesSheet(template: Template, name: string, templateCells: TemplateCells, options: ResponsesSheetOptions = {}): { sheet: SheetPlan; layout: ResponsesLayout } {
+  const header = responsesHeader(template);
+  const rows = options.rows ?? [];
+  const dateCol = INFO_COLUMNS.indexOf('调查日期') + 1;
+  const methodCol = INFO_COLUMNS.indexOf('调查方式') + 1;
+  const itemCols = template.items.map((_, i) => INFO_COLUMNS.length + 1 + i);
+  const lastCol = header.length;
+  const dataRows = Math.max(rows.length, 1); // an Excel table needs at least one data row
+  const validationEnd = 1 + dataRows + VALIDATION_SPARE_ROWS;
+
+  const toPlan = (v: CellValue, c: number): PlanValue => {
+    if (v === undefined) return null;
+    if (c === dateCol && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return { date: v };
+    return v;
+  };
+  const body: PlanValue[][] = rows.length > 0 ? rows.map((r) => header.map((_, c) => toPlan(r[c], c + 1))) : [header.map(() => null)];
+
+  const blocks: CellBlock[] = [
+    { at: 'A1', values: [header], style: 'header' },
+    { at: 'A2', values: body },
+  ];
+  const labels = [...template.levels.map((l) => l.label), '不适用'];
+  const validations: ValidationSpec[] = [
+    {
+      range: `${cell(2, methodCol)}:${cell(validationEnd, methodCol)}`,
+      rule: { kind: 'list', values: [...SURVEY_METHODS] },
+      allowBlank: true,
+      error: { title: '调查方式', message: `请从列表中选择：${SURVEY_METHODS.join('、')}` },
+    },
+    {
+      range: `${cell(2, dateCol)}:${cell(validationEnd, dateCol)}`,
+      rule: { kind: 'date', min: '2000-01-01', max: '2099-12-31' },
+      allowBlank: true,
+      error: { title: '调查日期', message: '请输入日期，如 2026-03-05。' },
+    },
+    {
+      range: `${cell(2, itemCols[0])}:${cell(validationEnd, itemCols[itemCols.length - 1])}`,
+      rule: { kind: 'list', values: labels },
+      allowBlank: true,
+      error: { title: '满意度等级', message: `请从列表中选择：${labels.join('、')}；未作答请留空。` },
+      prompt: { title: '满意度等级', message: labels.join(' / ') },
+    },
+  ];
+
+  const summary = buildSummary(template, name, templateCells, itemCols, lastCol + 2);
+  const columns: ColumnSpec[] = [
+    { col: 1, width: 22 },
+    { col: 2, width: 12 },
+    { col: 3, width: 22 },
+    { col: 4, width: 11 },
+    { col: dateCol, width: 12, numberFormat: 'yyyy-mm-dd' },
+    { col: 6, width: 9 },
+    ...itemCols.map((c) => ({ col: c, width: Math.max(8, template.items[c - itemCols[0]].name.length * 2 + 3) })),
+    { col: lastCol, width: 36 },
+    { col: lastCol + 1, width: 3 },
+    { col: lastCol + 2, width: 24 },
+    ...[3, 4, 5, 6, 7, 8].map((k) => ({ col: lastCol + k, width: 11 })),
+  ];
+  const sheet: SheetPlan = {
+    name,
+    owner: 'responses',
+    tabColor: '#2B88D8',
+    freeze: { rows: 1, columns: 1 },
+    columns,
+    blocks: [...blocks, ...summary.blocks],
+    tables: [{ name: RESPONSES_TABLE_NAME, range: `A1:${columnLetter(lastCol)}${1 + dataRows}`, style: 'TableStyleMedium2' }],
+    validations,
+    print: { orientation: 'landscape', paper: 'A4', fitWidth: 1, fitHeight: 0 },
+  };
+  return { sheet, layout: { header, itemCols, dateCol, lastCol, nativeOverallCell: summary.nativeOverallCell } };
+}
+
+function buildSummary(template: Template, sheetName: string, t: TemplateCells, itemCols: readonly number[], col: number) {
+  const at = (r: number, c = col) => cell(r, c);
+  const firstItemRow = 9;
+  const lastItemRow = firstItemRow + template.items.length - 1;
+  const weighted = `${at(firstItemRow, col + 5)}:${at(lastItemRow, col + 5)}`;
+  const effective = `${at(firstItemRow, col + 6)}:${at(lastItemRow, col + 6)}`;
+  const nativeOverallCell = at(3, col + 1);
+  const target = targetRef(t) ?? String(template.target);
+  const itemRows: PlanValue[][] = template.items.map((it, i) => {
+    const r = firstItemRow + i;
+    const answers = columnRef(sheetName, itemCols[i]);
+    const n = at(r, col + 2);
+    const s = at(r, col + 3);
+    return [
+      it.name,
+      { formula: `=${itemWeightRef(t, i)}` },
+      { formula: `=${answeredFormula(answers, t)}` },
+      { formula: `=${scoreSumFormula(answers, t, i)}` },
+      { formula: `=IF(${n}>0,${s}/${n}/100,"")` },
+      { formula: `=IF(${n}>0,${at(r, col + 1)}*${s}/${n},0)` },
+      { formula: `=IF(${n}>0,${at(r, col + 1)},0)` },
+    ];
+  });
+  const addin = at(2, col + 1);
+  const blocks: CellBlock[] = [
+    { at: at(1), values: [['实时汇总（随数据自动更新）']], style: 'subtitle' },
+    {
+      at: at(2),
+      values: [['总体满意度（CSAT 函数）'], ['总体满意度（原生公式）'], ['两种算法核对'], ['目标'], ['结论']],
+      style: 'label',
+    },
+    {
+      at: at(2, col + 1),
+      values: [
+        [{ formula: `=CSAT.OVERALL(${RESPONSES_TABLE_NAME}[#All],${TEMPLATE_RANGE_NAME})` }],
+        [{ formula: `=IF(SUM(${effective})>0,SUM(${weighted})/SUM(${effective})/100,"")` }],
+        [{ formula: `=IF(ISNUMBER(${addin}),IF(ABS(${addin}-${nativeOverallCell})<1E-9,"✓ 一致","✗ 不一致"),"加载项未运行，以原生公式为准")` }],
+        [{ formula: `=${target}` }],
+        [{ formula: `=IF(${nativeOverallCell}="","",IF(${nativeOverallCell}>=${at(5, col + 1)},"达标","未达标"))` }],
+      ],
+      numberFormat: [['0.00%'], ['0.00%'], ['General'], ['0%'], ['General']],
+      style: 'cell',
+    },
+    { at: at(8), values: [['项目', '权重', '作答数', '得分合计', '满意度', '加权得分', '有效权重']], style: 'header' },
+    {
+      at: at(firstItemRow),
+      values: itemRows,
+      numberFormat: itemRows.map(() => ['General', '0.##', '0', '0', '0.00%', '0.00', '0.##']),
+      style: 'cell',
+    },
+  ];
+  return { blocks, nativeOverallCell };
+}
