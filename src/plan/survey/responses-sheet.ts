@@ -140,7 +140,7 @@ function buildSummary(template: Template, sheetName: string, t: TemplateCells, i
       values: [
         [{ formula: `=CSAT.OVERALL(${RESPONSES_TABLE_NAME}[#All],${TEMPLATE_RANGE_NAME})` }],
         [{ formula: `=IF(SUM(${effective})>0,SUM(${weighted})/SUM(${effective})/100,"")` }],
-        [{ formula: `=IF(ISNUMBER(${addin}),IF(ABS(${addin}-${nativeOverallCell})<1E-9,"✓ 一致","✗ 不一致"),"加载项未运行，以原生公式为准")` }],
+        [{ formula: `=IF(ISNUMBER(${addin}),IF(ABS(${addin}-${nativeOverallCell})<1E-9,"✓ 一致","✗ 不一致"),"CSAT 函数不可用（未加载或数据有误），以原生公式为准")` }],
         [{ formula: `=${target}` }],
         [{ formula: `=IF(${nativeOverallCell}="","",IF(${nativeOverallCell}>=${at(5, col + 1)},"达标","未达标"))` }],
       ],
