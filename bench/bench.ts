@@ -10,6 +10,10 @@
 import { HyperFormula } from 'hyperformula';
 import { TABLE_4_1 } from '../src/domain';
 import { overall } from '../src/functions/functions';
+import { renderPlanInContext } from '../src/host/office/render';
+import { buildSurveyWorkbook } from '../src/plan';
+import { sampleResponses } from '../src/sample/sample-data';
+import { OfficeFake } from '../test/helpers/office-fake';
 
 const ROWS = 100_000;
 const LABELS = TABLE_4_1.levels.map((l) => l.label);
@@ -83,7 +87,28 @@ function time<T>(fn: () => T): [number, T] {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-function main(): void {
+/** The Office path: syncs and request sizes to write a survey workbook of n responses (recording fake). */
+async function officeRequests(line: (s: string) => void): Promise<void> {
+  const sample = sampleResponses(TABLE_4_1).rows;
+  for (const n of [10, 5_000, 100_000]) {
+    const plan = buildSurveyWorkbook(TABLE_4_1, { responses: Array.from({ length: n }, (_, i) => sample[i % sample.length]), year: 2026 }).plan;
+    const fake = new OfficeFake();
+    const [ms] = await timeAsync(() => fake.run((ctx) => renderPlanInContext(ctx, plan)));
+    const sizes = fake.requests.map((r) => r.bytes);
+    const mb = (b: number) => (b / 1024 / 1024).toFixed(2);
+    line(
+      `bench office survey ${n} rows: ${fake.runs} Excel.run, ${fake.syncs} syncs, requests ${sizes.map(mb).join(' + ')} MB (max ${mb(Math.max(...sizes))} MB < 4 MB), plan+queue ${ms.toFixed(0)} ms`,
+    );
+  }
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = process.hrtime.bigint();
+  const v = await fn();
+  return [Number(process.hrtime.bigint() - t0) / 1e6, v];
+}
+
+async function main(): Promise<void> {
   const rows = grid();
   const none = null as unknown as unknown[][];
   const call = () => overall(rows, none, null as unknown as string, {} as CustomFunctions.Invocation);
@@ -121,6 +146,7 @@ function main(): void {
   line(`bench hyperformula: native COUNTIF/SUMPRODUCT formula median ${h.toFixed(0)} ms (value ${hfValue.toFixed(6)}, |diff| ${Math.abs(hfValue - value).toExponential(1)})`);
   line(`bench ratio overall/floor: ${(o / f).toFixed(2)} (target <= 1.5) ${o / f <= 1.5 ? 'OK' : 'MISSED'}`);
   line(`bench ratio hyperformula/overall: ${(h / o).toFixed(1)} (target >= 20) ${h / o >= 20 ? 'OK' : 'MISSED'}`);
+  await officeRequests(line);
 }
 
-main();
+void main();

@@ -1,0 +1,73 @@
+/**
+ * Every survey workbook we write, opened by LibreOffice: it converts without error, recomputes the
+ * native-formula overall to the engine's value, keeps the validations, and prints the form on one
+ * A4 page.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type ExcelJS from 'exceljs';
+import { scoreResponses, TABLE_4_1 } from '../src/domain';
+import { XlsxGateway } from '../src/host/xlsx/gateway';
+import { convert, csvNumber, hasLibreOffice, sheetsAsCsv } from './libreoffice';
+
+const root = path.join(__dirname, '..');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'csat-e2e-'));
+const csat = (...args: string[]) => execFileSync(process.execPath, [path.join(root, 'bin/csat.js'), ...args], { encoding: 'utf8' });
+
+beforeAll(() => {
+  if (!hasLibreOffice()) throw new Error('LibreOffice (soffice) is required for the e2e tests: apt-get install libreoffice-calc');
+});
+
+describe('survey workbooks in LibreOffice', () => {
+  const demo = path.join(tmp, 'demo.xlsx');
+  const survey = path.join(tmp, 'survey.xlsx');
+  beforeAll(() => {
+    csat('demo', '--out', demo);
+    csat('survey', '--out', survey);
+  });
+
+  it('recomputes the native-formula overall and item scores to the engine\'s values', async () => {
+    const sheets = sheetsAsCsv(demo);
+    expect([...sheets.keys()].sort()).toEqual(['客户满意度调查表', '评分模板', '调查数据', '调查方案'].sort());
+    const data = sheets.get('调查数据')!;
+    const label = (text: string) => data.find((r) => r.includes(text))!;
+    const at = (row: string[], text: string) => row[row.indexOf(text) + 1];
+    const gw = await XlsxGateway.open(readFileSync(demo));
+    const engine = scoreResponses(await gw.readSheet('调查数据'), TABLE_4_1);
+    const native = csvNumber(at(label('总体满意度（原生公式）'), '总体满意度（原生公式）'));
+    expect(Math.abs(native - engine.overall!)).toBeLessThan(1e-12);
+    // Without the add-in the CSAT cell is an error and the check says to trust the native formula.
+    expect(at(label('两种算法核对'), '两种算法核对')).toMatch(/以原生公式为准/);
+    for (const item of engine.items) {
+      const row = data.find((r) => r.indexOf(item.name) > 20)!;
+      const i = row.indexOf(item.name);
+      expect(Number(row[i + 2])).toBe(item.answered);
+      expect(Math.abs(csvNumber(row[i + 4]) - item.satisfaction!)).toBeLessThan(1e-12);
+    }
+    expect(at(label('结论'), '结论')).toBe(engine.overall! >= 0.9 ? '达标' : '未达标');
+  });
+
+  it('keeps the data validations through a LibreOffice re-save', async () => {
+    const out = convert(survey, 'xlsx:Calc Office Open XML');
+    const resaved = await XlsxGateway.open(readFileSync(path.join(out, readdirSync(out)[0])));
+    const model = (name: string) => (resaved.workbook.getWorksheet(name) as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    const data = model('调查数据');
+    expect(data['G2']?.type).toBe('list');
+    expect(String(data['G2']?.formulae?.[0])).toContain('很不满意');
+    expect(data['T1000']?.type).toBe('list'); // LibreOffice trims validations ~1,000 rows past the used range
+    expect(data['D2']?.type).toBe('list');
+    expect(data['E2']?.type).toBe('date');
+    expect(model('评分模板')['B5']?.type).toBe('decimal');
+    expect((await resaved.listSheets()).map((s) => s.owner)).toEqual(['template', 'responses', 'form', 'survey_plan']);
+  });
+
+  it('exports to PDF: one page per sheet, the form on A4 portrait', () => {
+    const out = convert(survey, 'pdf');
+    const pdf = path.join(out, readdirSync(out)[0]);
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '10', pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Pages:\s+4/);
+    expect(info).toMatch(/Page\s+3 size:\s+595(\.\d+)? x 841|Page\s+3 size:\s+595(\.\d+)? x 842/);
+  });
+});
