@@ -50,6 +50,7 @@ export function buildFormSheet(template: Template, name: string): SheetPlan {
     rowHeights: [
       { row: 1, height: 30 },
       ...template.items.map((_, i) => ({ row: firstItem + i, height: 30 })),
+      ...[0, 1, 2, 3].map((k) => ({ row: commentTop + k, height: 26 })),
       { row: signRow, height: 28 },
       { row: signRow + 1, height: 28 },
     ],
