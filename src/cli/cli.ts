@@ -4,6 +4,7 @@ import { parsePolicy, type Locale } from '../domain';
 import { version } from '../../package.json';
 import { describeError } from './errors';
 import { demoCommand } from './demo';
+import { reportCommand } from './report';
 import { scoreCommand } from './score';
 import { surveyCommand } from './survey';
 
@@ -60,6 +61,19 @@ export async function main(argv: string[]): Promise<number> {
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (opts: { out: string; template?: string; year: number; force: boolean }) => {
       await surveyCommand({ ...opts, locale }, out);
+    });
+
+  program
+    .command('report')
+    .description('生成分析报告（新工作簿：原有工作表 + 分析报告 + 趋势）/ write the quarter\'s analysis report into a new workbook')
+    .argument('<file>', '含调查数据的 .xlsx / workbook with responses')
+    .requiredOption('--out <file>', '新工作簿（不会覆盖输入）/ the new workbook (never the input)')
+    .option('--period <YYYYQn>', '统计期间，默认最近一个季度 / quarter, default the latest')
+    .option('--by <column>', '交叉分组的列，默认"客户分组" / column to group by', undefined)
+    .option('--history <files...>', '历史工作簿（用于趋势）/ earlier workbooks for the trend', [])
+    .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
+    .action(async (file: string, opts: { out: string; period?: string; by?: string; history: string[]; force: boolean }) => {
+      await reportCommand({ file, ...opts, locale }, out, warn);
     });
 
   program

@@ -5,7 +5,9 @@
 import { scoreResponses, TABLE_4_1, type CellValue, type Locale } from '../domain';
 import { XlsxGateway } from '../host/xlsx/gateway';
 import { noteText } from '../jobs/notes';
+import { generateReport } from '../jobs/report';
 import { generateSurveyWorkbook } from '../jobs/survey';
+import { version } from '../../package.json';
 import { sampleResponses } from '../sample/sample-data';
 import { writeNewFile } from './io';
 
@@ -36,15 +38,16 @@ export async function demoCommand(args: DemoArgs, out: (line: string) => void): 
   const { rows } = sampleResponses(TABLE_4_1);
   const gateway = XlsxGateway.empty();
   const result = await generateSurveyWorkbook(gateway, { template: 'builtin', year: 2026, responses: rows, plannedCustomers: samplePlannedCustomers(rows) });
+  const report = await generateReport(gateway, { version });
   await writeNewFile(args.out, await gateway.save(), { force: args.force });
   const en = args.locale === 'en-US';
-  for (const n of result.notes) out(noteText(n, args.locale));
+  for (const n of [...result.notes, ...report.notes]) out(noteText(n, args.locale));
   const grid = await gateway.readSheet(result.names.responses);
   const score = scoreResponses(grid, TABLE_4_1);
   const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
   out(
     en
-      ? `Wrote ${args.out}: ${score.respondents} responses, overall satisfaction ${pct(score.overall)} (target ${pct(TABLE_4_1.target)})`
-      : `已写入 ${args.out}：${score.respondents} 份答卷，总体满意度 ${pct(score.overall)}（目标 ≥ ${pct(TABLE_4_1.target)}）`,
+      ? `Wrote ${args.out}: all ${score.respondents} responses (the year), overall satisfaction ${pct(score.overall)} (target ${pct(TABLE_4_1.target)})`
+      : `已写入 ${args.out}：全部 ${score.respondents} 份答卷（全年）的总体满意度 ${pct(score.overall)}（目标 ≥ ${pct(TABLE_4_1.target)}）`,
   );
 }

@@ -8,3 +8,7 @@ export * from './answers';
 export * from './locate';
 export * from './scoring';
 export * from './queries';
+export * from './analysis/dates';
+export * from './analysis/statistics';
+export * from './analysis/responses';
+export * from './analysis/analyze';

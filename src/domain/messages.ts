@@ -61,6 +61,22 @@ const catalogue = {
     'zh-CN': (p) => `等级"${p.label}"在各评分项目中的分值不同，请指明评分项目`,
     'en-US': (p) => `Level "${p.label}" scores differently per item; name the item`,
   },
+  'period-empty': {
+    'zh-CN': (p) => `${p.period} 没有调查答卷（数据中有：${p.available}）`,
+    'en-US': (p) => `No responses in ${p.period} (the data has: ${p.available})`,
+  },
+  'bad-period': {
+    'zh-CN': (p) => `统计期间"${p.value}"无效（应为 YYYYQn，如 2026Q3）`,
+    'en-US': (p) => `Period "${p.value}" is invalid (expected YYYYQn, e.g. 2026Q3)`,
+  },
+  'unknown-column': {
+    'zh-CN': (p) => `调查数据中没有"${p.column}"列（可用于分组的列：${p.available}）`,
+    'en-US': (p) => `The responses have no column "${p.column}" (columns to group by: ${p.available})`,
+  },
+  'no-dates': {
+    'zh-CN': () => '调查数据中没有可识别的"调查日期"，无法按季度分析',
+    'en-US': () => 'The responses have no readable 调查日期 (survey date); cannot analyse by quarter',
+  },
   'template-no-items': {
     'zh-CN': () => '模板中没有评分项目',
     'en-US': () => 'The template has no items',

@@ -46,8 +46,9 @@ export interface SurveyJobResult {
 /** Reads the template an owned 评分模板 sheet holds, with where its cells are. */
 export async function readWorkbookTemplate(gateway: ExcelGateway, sheet: string): Promise<{ template: Template; cells: TemplateCells }> {
   const grid = await gateway.readSheet(sheet);
-  const { template, layout } = readTemplateGrid(grid, { sheet, row: 1, col: 1 }, sheet);
-  return { template, cells: { sheet, layout } };
+  const { template, layout } = readTemplateGrid(grid, { sheet, row: 1, col: 1 }, `工作簿中的"${sheet}"`);
+  // An unedited copy of Table 4-1 is Table 4-1, and says so in reports.
+  return { template: sameTemplate(template, TABLE_4_1) ? TABLE_4_1 : template, cells: { sheet, layout } };
 }
 
 export function sameTemplate(a: Template, b: Template): boolean {

@@ -11,3 +11,7 @@ export * from './survey/responses-sheet';
 export * from './survey/form-sheet';
 export * from './survey/plan-sheet';
 export * from './survey/survey-workbook';
+export * from './sheet-builder';
+export * from './report/report-sheet';
+export * from './report/trend-sheet';
+export * from './report/report-workbook';

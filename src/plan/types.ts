@@ -78,6 +78,30 @@ export interface PrintSpec {
   readonly centerHorizontally?: boolean;
 }
 
+export interface ChartSeriesSpec {
+  readonly name: string;
+  /** Values range on the chart's own sheet, e.g. `C20:C23`. */
+  readonly values: string;
+  readonly color?: string;
+  /** The values as computed, cached in the file so a viewer shows them before recalculating. */
+  readonly cache: readonly (number | null)[];
+}
+
+export interface ChartSpec {
+  readonly kind: 'line' | 'bar' | 'barStacked100' | 'column';
+  readonly title: string;
+  /** Category labels range on the chart's own sheet. */
+  readonly categories: string;
+  readonly categoryCache: readonly string[];
+  readonly series: readonly ChartSeriesSpec[];
+  /** Cells the chart spans: top-left and bottom-right. */
+  readonly from: string;
+  readonly to: string;
+  readonly valueAxis?: { readonly title?: string; readonly min?: number; readonly max?: number; readonly format?: string };
+  /** Bar charts: list categories top to bottom in table order. */
+  readonly reverseCategories?: boolean;
+}
+
 export interface SheetPlan {
   readonly name: string;
   /**
@@ -94,6 +118,7 @@ export interface SheetPlan {
   readonly tables?: readonly TableSpec[];
   readonly validations?: readonly ValidationSpec[];
   readonly conditionalFormats?: readonly ConditionalFormatSpec[];
+  readonly charts?: readonly ChartSpec[];
   readonly print?: PrintSpec;
   readonly protect?: { readonly password?: string };
 }

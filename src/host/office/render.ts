@@ -15,6 +15,7 @@ import {
   rangeOf,
   sheetRef,
   type CellBlock,
+  type ChartSpec,
   type PlanValue,
   type RenderProgress,
   type SheetPlan,
@@ -173,6 +174,7 @@ function sheetStructure(ws: Excel.Worksheet, sheet: SheetPlan): void {
     table.name = t.name;
     table.style = t.style ?? 'TableStyleMedium2';
   }
+  for (const c of sheet.charts ?? []) addChart(ws, c);
   for (const v of sheet.validations ?? []) {
     const dv = ws.getRange(v.range).dataValidation;
     dv.clear();
@@ -205,6 +207,31 @@ function sheetStructure(ws: Excel.Worksheet, sheet: SheetPlan): void {
     if (p.area) layout.setPrintArea(p.area);
   }
   if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true }, sheet.protect.password);
+}
+
+const CHART_TYPES = { line: 'Line', bar: 'BarClustered', barStacked100: 'BarStacked100', column: 'ColumnClustered' } as const;
+
+/** A native chart whose series point at the sheet's cells (ExcelApi 1.7 series, 1.8 axis formats). */
+function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
+  const chart = ws.charts.add(CHART_TYPES[spec.kind], ws.getRange(spec.series[0].values), 'Columns');
+  chart.title.text = spec.title;
+  chart.setPosition(spec.from, spec.to);
+  chart.legend.position = 'Bottom';
+  const categories = ws.getRange(spec.categories);
+  spec.series.forEach((s, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    if (i === 0) series.name = s.name;
+    else series.setValues(ws.getRange(s.values));
+    series.setXAxisValues(categories);
+    if (s.color && spec.kind === 'line') series.format.line.color = s.color;
+    else if (s.color) series.format.fill.setSolidColor(s.color);
+  });
+  const va = chart.axes.valueAxis;
+  if (spec.valueAxis?.format) va.numberFormat = spec.valueAxis.format;
+  if (spec.valueAxis?.title) va.title.text = spec.valueAxis.title;
+  if (spec.valueAxis?.min !== undefined) va.minimum = spec.valueAxis.min;
+  if (spec.valueAxis?.max !== undefined) va.maximum = spec.valueAxis.max;
+  if (spec.reverseCategories) chart.axes.categoryAxis.reversePlotOrder = true;
 }
 
 function setName(wb: Excel.Workbook, existing: Set<string>, name: string, ref: string, comment?: string): void {

@@ -4,11 +4,15 @@
  */
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../domain';
-import { parseRange, type ExcelGateway, type ExistingSheet, type RenderProgress, type WorkbookPlan } from '../../plan';
+import { parseRange, type ChartSpec, type ExcelGateway, type ExistingSheet, type RenderProgress, type WorkbookPlan } from '../../plan';
+import { addCharts } from './charts';
 import { loadWorkbook, sheetGrid } from './read';
 import { ownerMarks, renderPlanToWorkbook } from './render';
 
 export class XlsxGateway implements ExcelGateway {
+  /** Charts of the sheets rendered, added as OOXML parts when the file is saved (ExcelJS has none). */
+  private readonly charts = new Map<string, readonly ChartSpec[]>();
+
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
   static empty(): XlsxGateway {
@@ -49,10 +53,12 @@ export class XlsxGateway implements ExcelGateway {
 
   async render(plan: WorkbookPlan, onProgress?: (p: RenderProgress) => void): Promise<void> {
     await renderPlanToWorkbook(this.workbook, plan, onProgress);
+    for (const sheet of plan.sheets) this.charts.set(sheet.name, sheet.charts ?? []);
   }
 
   async save(): Promise<Uint8Array> {
     this.workbook.modified = new Date();
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    const charts = new Map([...this.charts].filter(([name]) => this.workbook.getWorksheet(name)));
+    return addCharts(new Uint8Array(await this.workbook.xlsx.writeBuffer()), charts);
   }
 }

@@ -1,0 +1,53 @@
+/**
+ * Dates as people and hosts write them: ISO text (2026-03-05, with or without a time), 2026/3/5,
+ * 2026.3.5, 2026年3月5日, or an Excel serial number (Office.js hands dates over as numbers).
+ * Anything else is unreadable and reported, never guessed.
+ */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+function valid(y: number, m: number, d: number): string | undefined {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The ISO date (YYYY-MM-DD) a cell holds, or undefined. */
+export function parseDate(value: unknown): string | undefined {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 1 || value > 120000) return undefined;
+    const d = new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86_400_000);
+    return valid(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  }
+  if (typeof value !== 'string') return undefined;
+  const t = value.trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(t);
+  return m ? valid(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+
+/** `2026Q1` for a date in January–March 2026. */
+export function quarterOf(iso: string): string {
+  const y = iso.slice(0, 4);
+  const m = Number(iso.slice(5, 7));
+  return `${y}Q${Math.floor((m - 1) / 3) + 1}`;
+}
+
+export function isQuarter(text: string): boolean {
+  return /^\d{4}Q[1-4]$/.test(text);
+}
+
+/** First and last day of a quarter, ISO. */
+export function quarterRange(q: string): { start: string; end: string } {
+  const y = Number(q.slice(0, 4));
+  const n = Number(q.slice(5));
+  const start = `${y}-${String((n - 1) * 3 + 1).padStart(2, '0')}-01`;
+  const last = new Date(Date.UTC(y, n * 3, 0)).getUTCDate();
+  return { start, end: `${y}-${String(n * 3).padStart(2, '0')}-${last}` };
+}
+
+/** The quarter before `q`. */
+export function previousQuarter(q: string): string {
+  const y = Number(q.slice(0, 4));
+  const n = Number(q.slice(5));
+  return n === 1 ? `${y - 1}Q4` : `${y}Q${n - 1}`;
+}

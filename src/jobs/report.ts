@@ -1,0 +1,66 @@
+/**
+ * 生成分析报告: analyses a quarter of the workbook's responses and writes the `分析报告-YYYYQn` tab and
+ * the `趋势` tab. Regenerating a quarter replaces only those two tabs; user sheets are read, never
+ * written; every check happens before anything is written.
+ */
+import { analyze, type Analysis, type ResponseSet } from '../domain';
+import { buildReportWorkbook, reportSheetName, resolveSheets, TREND_SHEET, type ExcelGateway, type RenderProgress } from '../plan';
+import { note, type JobNote } from './notes';
+import { loadSurveyData } from './survey-data';
+
+export interface ReportJobOptions {
+  period?: string;
+  groupBy?: string;
+  /** Responses of other workbooks, for the trend. */
+  history?: readonly ResponseSet[];
+  /** The add-in's version, stamped on the report. */
+  version: string;
+  now?: Date;
+  onProgress?: (p: RenderProgress) => void;
+}
+
+export interface ReportJobResult {
+  analysis: Analysis;
+  report: string;
+  trend: string;
+  notes: JobNote[];
+}
+
+function stampTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export async function generateReport(gateway: ExcelGateway, options: ReportJobOptions): Promise<ReportJobResult> {
+  const data = await loadSurveyData(gateway);
+  const analysis = analyze(data.set, { period: options.period, groupBy: options.groupBy, plannedCustomers: data.plannedCustomers, history: options.history });
+  const [report, trend] = resolveSheets(
+    [
+      { owner: `report_${analysis.period}`, name: reportSheetName(analysis.period), onExisting: 'refresh' },
+      { owner: 'trend', name: TREND_SHEET, onExisting: 'refresh' },
+    ],
+    data.existing,
+  );
+  const plan = buildReportWorkbook(analysis, data.source, { generatedAt: stampTime(options.now ?? new Date()), version: options.version }, { report: report.name, trend: trend.name });
+  await gateway.render(plan, options.onProgress);
+  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
+  const notes: JobNote[] = [
+    note(
+      'info',
+      `${report.action === 'refresh' ? '已更新' : '已生成'}"${report.name}"：${analysis.respondents} 份答卷，总体满意度 ${pct(analysis.overall)}（目标 ≥ ${pct(analysis.target)}，${analysis.verdict}）`,
+      `${report.action === 'refresh' ? 'Refreshed' : 'Wrote'} "${report.name}": ${analysis.respondents} responses, overall ${pct(analysis.overall)} (target ${pct(analysis.target)}, ${analysis.verdict === '达标' ? 'met' : 'not met'})`,
+    ),
+    note('info', `${trend.action === 'refresh' ? '已更新' : '已生成'}"${trend.name}"`, `${trend.action === 'refresh' ? 'Refreshed' : 'Wrote'} "${trend.name}"`),
+  ];
+  for (const r of [report, trend]) {
+    if (r.nameTakenBy) notes.push(note('warning', `工作表"${r.nameTakenBy}"不是本加载项创建的，未作改动；报告写入"${r.name}"`, `Sheet "${r.nameTakenBy}" is not the add-in's and was left alone; wrote "${r.name}"`));
+  }
+  if (analysis.invalid.length > 0) {
+    const first = analysis.invalid[0];
+    notes.push(note('warning', `有 ${analysis.invalid.length} 个无效答案未计入（第一个：${first.cell} ${first.item} '${first.value}'），已列在报告中`, `${analysis.invalid.length} invalid answers were not scored (first: ${first.cell} ${first.item} '${first.value}'); listed in the report`));
+  }
+  if (analysis.undated.length > 0) {
+    notes.push(note('warning', `有 ${analysis.undated.length} 行的调查日期无法识别（第一个：${analysis.undated[0].cell}），未计入任何季度`, `${analysis.undated.length} rows have an unreadable date (first: ${analysis.undated[0].cell}) and count in no quarter`));
+  }
+  return { analysis, report: report.name, trend: trend.name, notes };
+}

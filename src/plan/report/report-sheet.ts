@@ -1,0 +1,294 @@
+/**
+ * `分析报告-YYYYQn` (《客户满意度分析报告》, policy §4.3): a record of one quarter's analysis — values
+ * as computed at full precision with percent formats, stamped with time, template, data range and
+ * version — and beside the overall a native-formula cross-check (COUNTIFS over 调查数据 for that
+ * quarter) that recomputes in any spreadsheet, with a mark showing the two agree. Native charts:
+ * overall by quarter against the target, item satisfaction, level distribution, groups.
+ */
+import { quarterRange, type Analysis } from '../../domain';
+import { absCell, cell, columnLetter, quoteSheet } from '../a1';
+import { SheetBuilder } from '../sheet-builder';
+import type { ChartSpec, PlanValue, SheetPlan } from '../types';
+
+/** Lists (回访清单, 意见与建议, 无效答案) stop here; the rest stay in 调查数据 (the count says how many). */
+export const REPORT_LIST_LIMIT = 1000;
+const WIDTH = 12;
+
+export interface ReportSource {
+  /** The responses sheet and where its columns are (1-based). */
+  readonly sheet: string;
+  readonly itemCols: readonly number[];
+  readonly dateCol: number;
+  /** e.g. `调查数据!A1:U192` */
+  readonly range: string;
+}
+
+export interface ReportStamp {
+  readonly generatedAt: string;
+  readonly version: string;
+}
+
+export function reportSheetName(period: string): string {
+  return `分析报告-${period}`;
+}
+
+const pct = (v: number | null | undefined): PlanValue => (v === null || v === undefined ? '—' : v);
+const DIRECTION = { rise: '显著上升', fall: '显著下降', flat: '无显著变化' } as const;
+
+export function buildReportSheet(a: Analysis, source: ReportSource, stamp: ReportStamp, name = reportSheetName(a.period)): SheetPlan {
+  const b = new SheetBuilder();
+  const t = a.template;
+  const { start, end } = quarterRange(a.period);
+  b.put([[`客户满意度分析报告（${a.period}）`]], { style: 'title' });
+  b.merges.push(`A1:${columnLetter(WIDTH)}1`);
+  b.put([[`生成时间 ${stamp.generatedAt} ｜ 模板：${t.name} ｜ 数据：${source.range} ｜ CSAT for Excel ${stamp.version} ｜ 依据 XDYJ-04-03 §4.2–§4.4`]], { style: 'note' });
+  b.merges.push(`A2:${columnLetter(WIDTH)}2`);
+
+  // 一、调查概况
+  b.heading('一、调查概况', WIDTH);
+  const methods = a.methods.map((m) => `${m.method} ${m.n}`).join('、');
+  const overview: PlanValue[][] = [
+    ['统计期间', `${a.period}（${start} 至 ${end}）`],
+    ['调查日期', `${a.firstDate} 至 ${a.lastDate}`],
+    ['有效样本', a.respondents],
+    ['调查方式', methods],
+    ['空白 / 不适用', `${a.blank} / ${a.notApplicable}`],
+    ['无效答案', a.invalid.length === 0 ? '无' : `${a.invalid.length} 个（见第九节，未计入）`],
+  ];
+  if (a.responseRate) {
+    const r = a.responseRate;
+    overview.push(['回收率', r.rate], ['计划 / 已回收', `${r.planned} / ${r.responded}`], ['计划内未回收', r.missing.length === 0 ? '无' : r.missing.join('、')]);
+  }
+  const overviewTop = b.put(overview.map((r) => [r[0]]), { style: 'label', advance: false });
+  b.put(overview.map((r) => [r[1]]), { col: 2, style: 'cell', numberFormat: overview.map((r) => [r[0] === '回收率' ? '0.0%' : 'General']) });
+  overview.forEach((_, i) => b.merges.push(`B${overviewTop + i}:${columnLetter(WIDTH)}${overviewTop + i}`));
+
+  // 二、总体满意度
+  b.heading('二、总体满意度', WIDTH);
+  const ci = a.interval;
+  const totalTop = b.row;
+  const overallRows: PlanValue[][] = [
+    ['总体满意度', pct(a.overall)],
+    ['目标', t.target],
+    ['结论', a.verdict ?? '—'],
+    ['95% 置信区间下限', pct(ci?.low)],
+    ['95% 置信区间上限', pct(ci?.high)],
+    ['严格口径（公式原样）', pct(a.overallStrict)],
+  ];
+  b.put(overallRows.map((r) => [r[0]]), { style: 'label', advance: false });
+  b.put(overallRows.map((r) => [r[1]]), { col: 2, style: 'cell', numberFormat: [['0.00%'], ['0%'], ['General'], ['0.00%'], ['0.00%'], ['0.00%']] });
+  const notes: string[] = [];
+  if (a.smallN) notes.push(`样本少于 5 份，结果仅供参考`);
+  if (ci && a.verdict === '达标' && ci.low < t.target) notes.push('点估计达标，但置信区间下限低于目标：达标尚不稳固');
+  if (a.droppedItems.length > 0) notes.push(`无人作答的项目：${a.droppedItems.join('、')}（其余权重按比例折算）`);
+  if (notes.length > 0) b.put([[`提示：${notes.join('；')}`]], { style: 'note' });
+  const overallCell = cell(totalTop, 2);
+
+  // 三、分项满意度 (sorted by rank), with the native-formula cross-check columns on the right
+  b.heading('三、分项满意度', WIDTH + 5);
+  const levels = t.levels.map((l) => l.label);
+  const itemHead = ['排名', '类别', '项目', '权重', '作答数', '平均分', '满意度', ...levels];
+  const nativeHead = ['核对：作答数', '核对：满意度', '加权', '有效权重'];
+  b.put([[...itemHead, ...nativeHead]], { style: 'header' });
+  const sorted = [...a.items].sort((x, y) => (x.rank ?? 999) - (y.rank ?? 999));
+  const itemTop = b.row;
+  const dates = `${quoteSheet(source.sheet)}!$${columnLetter(source.dateCol)}:$${columnLetter(source.dateCol)}`;
+  const [sy, sm, sd] = start.split('-').map(Number);
+  const [ey, em, ed] = end.split('-').map(Number);
+  const inPeriod = `${dates},">="&DATE(${sy},${sm},${sd}),${dates},"<="&DATE(${ey},${em},${ed})`;
+  const nc = itemHead.length; // first native column (0-based offset)
+  const rows: PlanValue[][] = sorted.map((it, k) => {
+    const i = t.items.findIndex((x) => x.name === it.name);
+    const col = `${quoteSheet(source.sheet)}!$${columnLetter(source.itemCols[i])}:$${columnLetter(source.itemCols[i])}`;
+    const count = (label: string) => `COUNTIFS(${col},"${label.replace(/"/g, '""')}",${inPeriod})`;
+    const r = itemTop + k;
+    const n = cell(r, nc + 1);
+    const sum = t.levels.map((lv, li) => `${t.items[i].scores[li]}*${count(lv.label)}`).join('+');
+    return [
+      it.rank ?? '—',
+      it.category,
+      it.name,
+      it.weight,
+      it.answered,
+      it.mean ?? '—',
+      pct(it.satisfaction),
+      ...it.shares,
+      { formula: `=${t.levels.map((lv) => count(lv.label)).join('+')}` },
+      { formula: `=IF(${n}>0,(${sum})/${n}/100,"")` },
+      { formula: `=IF(${n}>0,${cell(r, 4)}*${cell(r, nc + 2)},0)` },
+      { formula: `=IF(${n}>0,${cell(r, 4)},0)` },
+    ];
+  });
+  const itemFormats = rows.map(() => ['0', 'General', 'General', '0.##', '0', '0.00', '0.00%', ...levels.map(() => '0.0%'), '0', '0.00%', '0.0000', '0.##']);
+  b.put(rows, { style: 'cell', numberFormat: itemFormats });
+  const itemEnd = b.row - 1;
+  const wcol = columnLetter(nc + 3);
+  const ecol = columnLetter(nc + 4);
+  const nativeOverall = `IF(SUM(${ecol}${itemTop}:${ecol}${itemEnd})>0,SUM(${wcol}${itemTop}:${wcol}${itemEnd})/SUM(${ecol}${itemTop}:${ecol}${itemEnd}),"")`;
+  // The cross-check sits beside the overall (section 二), pointing at the helper columns above.
+  b.blocks.push(
+    { at: cell(totalTop, 4), values: [['原生公式核对'], ['两者一致']], style: 'label' },
+    {
+      at: cell(totalTop, 5),
+      values: [[{ formula: `=${nativeOverall}`, result: a.overall ?? undefined }], [{ formula: `=IF(${cell(totalTop, 5)}="","—",IF(ABS(${cell(totalTop, 5)}-${overallCell})<1E-9,"✓ 一致","✗ 不一致"))`, result: '✓ 一致' }]],
+      style: 'cell',
+      numberFormat: [['0.00%'], ['General']],
+    },
+  );
+  b.put([[`核对列用 COUNTIFS 按本季度日期（${start} 至 ${end}）直接统计"${source.sheet}"，任何电子表格软件打开都会重新计算；与报告数值一致时显示 ✓。`]], { style: 'note' });
+
+  // categories
+  b.skip(1);
+  b.put([['类别', '权重', '满意度']], { style: 'header' });
+  const catTop = b.row;
+  b.put(
+    a.categories.map((c) => [c.name, c.weight, pct(c.satisfaction)]),
+    { style: 'cell', numberFormat: a.categories.map(() => ['General', '0.##', '0.00%']) },
+  );
+
+  // 四、交叉分组
+  b.heading(`四、交叉分组分析（按"${a.groupBy}"）`, WIDTH);
+  b.put([['分组', '样本数', '总体满意度', ...t.categories, '提示']], { style: 'header' });
+  const groupTop = b.row;
+  b.put(
+    a.groups.map((g) => [g.key, g.n, pct(g.overall), ...g.categories.map(pct), [g.belowTarget ? '低于目标' : '', g.smallN ? '样本过少（<5）' : ''].filter(Boolean).join('；')]),
+    { style: 'cell', numberFormat: a.groups.map(() => ['General', '0', '0.00%', ...t.categories.map(() => '0.00%'), 'General']) },
+  );
+  const groupEnd = b.row - 1;
+
+  // 五、趋势
+  b.heading('五、趋势（与历史数据对比）', WIDTH);
+  b.put([['季度', '样本数', '总体满意度', '目标', '较上季度', 'p 值（Welch）', '判断', ...t.categories]], { style: 'header' });
+  const trendTop = b.row;
+  b.put(
+    a.trend.map((q) => [
+      q.fromHistory ? `${q.quarter}（历史）` : q.quarter,
+      q.n,
+      pct(q.overall),
+      t.target,
+      q.change ?? '—',
+      q.p ?? '—',
+      q.direction ? DIRECTION[q.direction] : '—',
+      ...q.categories.map(pct),
+    ]),
+    { style: 'cell', numberFormat: a.trend.map(() => ['General', '0', '0.00%', '0%', '+0.00%;-0.00%;0.00%', '0.000', 'General', ...t.categories.map(() => '0.00%')]) },
+  );
+  const trendEnd = b.row - 1;
+  b.put([['只有 Welch 检验在 5% 水平显著的变化才称为"上升"或"下降"；受访者加权得分为检验单位。']], { style: 'note' });
+
+  // 六、改进机会
+  b.heading('六、改进机会', WIDTH);
+  if (a.opportunities.length === 0) b.put([['无：所有项目均达到目标，且没有显著下降的项目。']]);
+  else {
+    b.put([['项目', '类别', '满意度', '原因']], { style: 'header' });
+    b.put(
+      a.opportunities.map((o) => [
+        o.item,
+        o.category,
+        pct(o.satisfaction),
+        [o.belowTarget ? `低于目标 ${Math.round(t.target * 100)}%` : '', o.falling ? `较上季度显著下降（${((o.change ?? 0) * 100).toFixed(1)} 个百分点，p=${(o.p ?? 0).toFixed(3)}）` : ''].filter(Boolean).join('；'),
+      ]),
+      { style: 'cell', numberFormat: a.opportunities.map(() => ['General', 'General', '0.00%', 'General']) },
+    );
+  }
+
+  // 七、意见与建议 / 八、回访清单 / 九、无效答案
+  listSection(b, '七、意见与建议', ['行号', '客户名称', '意见与建议'], a.comments.map((c) => [c.row, c.customer, c.comment]));
+  listSection(b, '八、回访清单（不满意 / 很不满意）', ['行号', '客户名称', '项目', '等级', '意见与建议'], a.followUps.map((f) => [f.row, f.customer, f.item, f.level, f.comment]));
+  if (a.invalid.length > 0 || a.undated.length > 0) {
+    listSection(b, '九、无效答案与无法识别的日期（未计入）', ['单元格', '项目', '内容'], [
+      ...a.invalid.map((x) => [x.cell, x.item, x.value]),
+      ...a.undated.map((x) => [x.cell, '调查日期', x.value || '（空）']),
+    ]);
+  }
+
+  const charts = reportCharts(a, { itemTop, itemEnd, levelsFrom: 8, catTop, groupTop, groupEnd, trendTop, trendEnd }, sorted);
+  return {
+    name,
+    owner: `report_${a.period}`,
+    tabColor: '#C239B3',
+    columns: [{ col: 1, width: 18 }, { col: 2, width: 16 }, { col: 3, width: 14 }, ...Array.from({ length: WIDTH + 4 }, (_, i) => ({ col: 4 + i, width: 11 }))],
+    merges: b.merges,
+    blocks: b.blocks,
+    charts,
+    freeze: { rows: 2, columns: 0 },
+    print: { orientation: 'landscape', paper: 'A4', fitWidth: 1, fitHeight: 0 },
+  };
+}
+
+function listSection(b: SheetBuilder, title: string, head: string[], rows: PlanValue[][]): void {
+  b.heading(title, WIDTH);
+  if (rows.length === 0) {
+    b.put([['无']]);
+    return;
+  }
+  b.put([head], { style: 'header' });
+  b.put(rows.slice(0, REPORT_LIST_LIMIT), { style: 'wrapCell' });
+  if (rows.length > REPORT_LIST_LIMIT) b.put([[`共 ${rows.length} 条，此处列出前 ${REPORT_LIST_LIMIT} 条；其余请在调查数据中筛选。`]], { style: 'note' });
+}
+
+interface Anchors {
+  itemTop: number;
+  itemEnd: number;
+  levelsFrom: number;
+  catTop: number;
+  groupTop: number;
+  groupEnd: number;
+  trendTop: number;
+  trendEnd: number;
+}
+
+function reportCharts(a: Analysis, at: Anchors, sorted: Analysis['items']): ChartSpec[] {
+  const col = (c: number, r1: number, r2: number) => `${absCell(r1, c)}:${absCell(r2, c)}`;
+  const left = WIDTH + 7; // charts to the right of the tables (and their check columns)
+  const place = (k: number) => ({ from: cell(4 + k * 20, left), to: cell(4 + k * 20 + 18, left + 8) });
+  const charts: ChartSpec[] = [
+    {
+      kind: 'line',
+      title: '总体满意度趋势（按季度）',
+      categories: col(1, at.trendTop, at.trendEnd),
+      categoryCache: a.trend.map((q) => (q.fromHistory ? `${q.quarter}（历史）` : q.quarter)),
+      series: [
+        { name: '总体满意度', values: col(3, at.trendTop, at.trendEnd), color: '#107C41', cache: a.trend.map((q) => q.overall) },
+        { name: `目标 ${Math.round(a.target * 100)}%`, values: col(4, at.trendTop, at.trendEnd), color: '#D13438', cache: a.trend.map(() => a.target) },
+      ],
+      valueAxis: { title: '满意度', format: '0%' },
+      ...place(0),
+    },
+    {
+      kind: 'bar',
+      title: '分项满意度（由高到低）',
+      categories: col(3, at.itemTop, at.itemEnd),
+      categoryCache: sorted.map((x) => x.name),
+      series: [{ name: '满意度', values: col(7, at.itemTop, at.itemEnd), color: '#2B88D8', cache: sorted.map((x) => x.satisfaction) }],
+      valueAxis: { format: '0%' },
+      reverseCategories: true,
+      ...place(1),
+    },
+    {
+      kind: 'barStacked100',
+      title: '各项目满意度等级分布',
+      categories: col(3, at.itemTop, at.itemEnd),
+      categoryCache: sorted.map((x) => x.name),
+      series: a.template.levels.map((lv, li) => ({
+        name: lv.label,
+        values: col(at.levelsFrom + li, at.itemTop, at.itemEnd),
+        color: ['#107C41', '#8BC34A', '#FFC107', '#FF7043', '#A4262C', '#605E5C', '#8764B8'][li % 7],
+        cache: sorted.map((x) => x.shares[li]),
+      })),
+      valueAxis: { format: '0%' },
+      reverseCategories: true,
+      ...place(2),
+    },
+    {
+      kind: 'column',
+      title: `各${a.groupBy}总体满意度`,
+      categories: col(1, at.groupTop, at.groupEnd),
+      categoryCache: a.groups.map((g) => g.key),
+      series: [{ name: '总体满意度', values: col(3, at.groupTop, at.groupEnd), color: '#8764B8', cache: a.groups.map((g) => g.overall) }],
+      valueAxis: { format: '0%' },
+      ...place(3),
+    },
+  ];
+  return charts;
+}

@@ -1,0 +1,43 @@
+/** `趋势`: one row per quarter with the overall, the categories and the target line, and its chart. */
+import type { Analysis } from '../../domain';
+import { absCell, cell, columnLetter } from '../a1';
+import type { ChartSpec, PlanValue, SheetPlan } from '../types';
+
+export const TREND_SHEET = '趋势';
+
+export function buildTrendSheet(a: Analysis, name = TREND_SHEET): SheetPlan {
+  const t = a.template;
+  const head = ['季度', '样本数', '总体满意度', '目标', ...t.categories];
+  const rows: PlanValue[][] = a.trend.map((q) => [q.quarter, q.n, q.overall ?? '—', t.target, ...q.categories.map((c) => c ?? '—')]);
+  const last = 2 + rows.length;
+  const col = (c: number) => `${absCell(3, c)}:${absCell(last, c)}`;
+  const palette = ['#2B88D8', '#8764B8', '#CA5010', '#00B7C3', '#498205', '#E3008C'];
+  const chart: ChartSpec = {
+    kind: 'line',
+    title: '总体与类别满意度趋势',
+    categories: col(1),
+    categoryCache: a.trend.map((q) => q.quarter),
+    series: [
+      { name: '总体满意度', values: col(3), color: '#107C41', cache: a.trend.map((q) => q.overall) },
+      { name: `目标 ${Math.round(t.target * 100)}%`, values: col(4), color: '#D13438', cache: a.trend.map(() => t.target) },
+      ...t.categories.map((c, i) => ({ name: c, values: col(5 + i), color: palette[i % palette.length], cache: a.trend.map((q) => q.categories[i]) })),
+    ],
+    valueAxis: { title: '满意度', format: '0%' },
+    from: cell(last + 2, 1),
+    to: cell(last + 22, 9),
+  };
+  return {
+    name,
+    owner: 'trend',
+    tabColor: '#00B7C3',
+    columns: [{ col: 1, width: 12 }, { col: 2, width: 9 }, ...head.slice(2).map((_, i) => ({ col: 3 + i, width: 14 }))],
+    merges: [`A1:${columnLetter(head.length)}1`],
+    blocks: [
+      { at: 'A1', values: [['满意度趋势（每季度；目标为考核指标 ≥ 90%）']], style: 'subtitle' },
+      { at: 'A2', values: [head], style: 'header' },
+      { at: 'A3', values: rows, style: 'cell', numberFormat: rows.map(() => ['General', '0', '0.00%', '0%', ...t.categories.map(() => '0.00%')]) },
+    ],
+    charts: [chart],
+    freeze: { rows: 2, columns: 1 },
+  };
+}

@@ -1,0 +1,31 @@
+/** Lays blocks down a sheet top to bottom, so section builders need not count rows by hand. */
+import { cell, columnLetter } from './a1';
+import type { StyleName } from './styles';
+import type { CellBlock, PlanValue } from './types';
+
+export class SheetBuilder {
+  row = 1;
+  readonly blocks: CellBlock[] = [];
+  readonly merges: string[] = [];
+
+  /** Writes rows at the cursor (column `col`) and moves the cursor below them; returns their first row. */
+  put(values: readonly (readonly PlanValue[])[], options: { col?: number; style?: StyleName; numberFormat?: string | readonly (readonly string[])[]; advance?: boolean } = {}): number {
+    const top = this.row;
+    if (values.length > 0) {
+      this.blocks.push({ at: cell(top, options.col ?? 1), values, style: options.style, numberFormat: options.numberFormat });
+    }
+    if (options.advance !== false) this.row += values.length;
+    return top;
+  }
+
+  /** A section heading across `width` columns. */
+  heading(text: string, width: number): void {
+    this.skip(1);
+    this.merges.push(`A${this.row}:${columnLetter(width)}${this.row}`);
+    this.put([[text]], { style: 'subtitle' });
+  }
+
+  skip(n = 1): void {
+    this.row += n;
+  }
+}
