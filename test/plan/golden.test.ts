@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { TABLE_4_1 } from '../../src/domain';
-import { buildSurveyWorkbook } from '../../src/plan';
+import { analyze, locateData, readResponses, TABLE_4_1 } from '../../src/domain';
+import { buildReportWorkbook, buildSurveyWorkbook } from '../../src/plan';
 
 const cases = path.join(__dirname, '../cases');
 
@@ -23,5 +23,15 @@ describe('golden plans', () => {
     const input = JSON.parse(readFileSync(path.join(cases, 'survey-workbook/input.json'), 'utf8'));
     const { plan } = buildSurveyWorkbook(TABLE_4_1, { year: input.year, responses: input.responses, plannedCustomers: input.plannedCustomers });
     golden('survey-workbook', plan);
+  });
+
+  it('report-small: the report and trend tabs of a hand-worked two-quarter dataset', () => {
+    const grid = JSON.parse(readFileSync(path.join(cases, 'report-small/input.json'), 'utf8')).grid;
+    const origin = { sheet: '调查数据', row: 1, col: 1 };
+    const layout = locateData(grid, TABLE_4_1, origin);
+    const analysis = analyze(readResponses(grid, TABLE_4_1, layout, origin), { plannedCustomers: ['A', 'D', 'X'] });
+    const source = { sheet: '调查数据', itemCols: layout.itemColumns.map((c) => c + 1), dateCol: 4, range: '调查数据!A1:S7' };
+    const plan = buildReportWorkbook(analysis, source, { generatedAt: '2026-07-01 09:00', version: '0.1.0' }, { report: '分析报告-2026Q2', trend: '趋势' });
+    golden('report-small', plan);
   });
 });
