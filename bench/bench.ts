@@ -14,6 +14,7 @@ import { renderPlanInContext } from '../src/host/office/render';
 import { buildSurveyWorkbook } from '../src/plan';
 import { sampleResponses } from '../src/sample/sample-data';
 import { OfficeFake } from '../test/helpers/office-fake';
+import { reportBench } from './report-bench';
 
 const ROWS = 100_000;
 const LABELS = TABLE_4_1.levels.map((l) => l.label);
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
   line(`bench ratio overall/floor: ${(o / f).toFixed(2)} (target <= 1.5) ${o / f <= 1.5 ? 'OK' : 'MISSED'}`);
   line(`bench ratio hyperformula/overall: ${(h / o).toFixed(1)} (target >= 20) ${h / o >= 20 ? 'OK' : 'MISSED'}`);
   await officeRequests(line);
+  await reportBench(line);
 }
 
 void main();
