@@ -25,6 +25,12 @@ export class SheetBuilder {
     this.put([[text]], { style: 'subtitle' });
   }
 
+  /** A note across `width` columns (merged, so its text wraps across the table's width). */
+  note(text: string, width: number): void {
+    this.merges.push(`A${this.row}:${columnLetter(width)}${this.row}`);
+    this.put([[text]], { style: 'note' });
+  }
+
   skip(n = 1): void {
     this.row += n;
   }

@@ -81,7 +81,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
   if (a.smallN) notes.push(`样本少于 5 份，结果仅供参考`);
   if (ci && a.verdict === '达标' && ci.low < t.target) notes.push('点估计达标，但置信区间下限低于目标：达标尚不稳固');
   if (a.droppedItems.length > 0) notes.push(`无人作答的项目：${a.droppedItems.join('、')}（其余权重按比例折算）`);
-  if (notes.length > 0) b.put([[`提示：${notes.join('；')}`]], { style: 'note' });
+  if (notes.length > 0) b.note(`提示：${notes.join('；')}`, WIDTH);
   const overallCell = cell(totalTop, 2);
 
   // 三、分项满意度 (sorted by rank), with the native-formula cross-check columns on the right
@@ -135,7 +135,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
       numberFormat: [['0.00%'], ['General']],
     },
   );
-  b.put([[`核对列用 COUNTIFS 按本季度日期（${start} 至 ${end}）直接统计"${source.sheet}"，任何电子表格软件打开都会重新计算；与报告数值一致时显示 ✓。`]], { style: 'note' });
+  b.note(`核对列用 COUNTIFS 按本季度日期（${start} 至 ${end}）直接统计"${source.sheet}"，任何电子表格软件打开都会重新计算；与报告数值一致时显示 ✓。`, WIDTH);
 
   // categories
   b.skip(1);
@@ -174,7 +174,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
     { style: 'cell', numberFormat: a.trend.map(() => ['General', '0', '0.00%', '0%', '+0.00%;-0.00%;0.00%', '0.000', 'General', ...t.categories.map(() => '0.00%')]) },
   );
   const trendEnd = b.row - 1;
-  b.put([['只有 Welch 检验在 5% 水平显著的变化才称为"上升"或"下降"；受访者加权得分为检验单位。']], { style: 'note' });
+  b.note('只有 Welch 检验在 5% 水平显著的变化才称为"上升"或"下降"；受访者加权得分为检验单位。', WIDTH);
 
   // 六、改进机会
   b.heading('六、改进机会', WIDTH);
@@ -202,7 +202,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
     ]);
   }
 
-  const charts = reportCharts(a, { itemTop, itemEnd, levelsFrom: 8, catTop, groupTop, groupEnd, trendTop, trendEnd }, sorted);
+  const charts = reportCharts(a, { itemTop, itemEnd, levelsFrom: 8, catTop, groupTop, groupEnd, trendTop, trendEnd, left: itemHead.length + nativeHead.length + 2 }, sorted);
   return {
     name,
     owner: `report_${a.period}`,
@@ -224,7 +224,7 @@ function listSection(b: SheetBuilder, title: string, head: string[], rows: PlanV
   }
   b.put([head], { style: 'header' });
   b.put(rows.slice(0, REPORT_LIST_LIMIT), { style: 'wrapCell' });
-  if (rows.length > REPORT_LIST_LIMIT) b.put([[`共 ${rows.length} 条，此处列出前 ${REPORT_LIST_LIMIT} 条；其余请在调查数据中筛选。`]], { style: 'note' });
+  if (rows.length > REPORT_LIST_LIMIT) b.note(`共 ${rows.length} 条，此处列出前 ${REPORT_LIST_LIMIT} 条；其余请在调查数据中筛选。`, WIDTH);
 }
 
 interface Anchors {
@@ -236,11 +236,13 @@ interface Anchors {
   groupEnd: number;
   trendTop: number;
   trendEnd: number;
+  /** First column of the charts: right of the widest table. */
+  left: number;
 }
 
 function reportCharts(a: Analysis, at: Anchors, sorted: Analysis['items']): ChartSpec[] {
   const col = (c: number, r1: number, r2: number) => `${absCell(r1, c)}:${absCell(r2, c)}`;
-  const left = WIDTH + 7; // charts to the right of the tables (and their check columns)
+  const left = at.left;
   const place = (k: number) => ({ from: cell(4 + k * 20, left), to: cell(4 + k * 20 + 18, left + 8) });
   const charts: ChartSpec[] = [
     {
