@@ -70,7 +70,7 @@ describe('csat demo', () => {
     const out = path.join(tmp, 'demo.xlsx');
     const r = csat('demo', '--out', out);
     expect(r.code).toBe(0);
-    const m = /总体满意度 (\d+\.\d\d)%/.exec(r.out);
+    const m = /（全年）的总体满意度 (\d+\.\d\d)%/.exec(r.out);
     expect(m).not.toBeNull();
     const score = JSON.parse(csat('score', out, '--json').out);
     expect((score.overall * 100).toFixed(2)).toBe(m![1]);
