@@ -30,7 +30,7 @@ describe('survey workbooks in LibreOffice', () => {
 
   it('recomputes the native-formula overall and item scores to the engine\'s values', async () => {
     const sheets = sheetsAsCsv(demo);
-    expect([...sheets.keys()].sort()).toEqual(['客户满意度调查表', '评分模板', '调查数据', '调查方案'].sort());
+    expect([...sheets.keys()].sort()).toEqual(['客户满意度调查表', '评分模板', '调查数据', '调查方案', '分析报告-2026Q4', '趋势'].sort());
     const data = sheets.get('调查数据')!;
     const label = (text: string) => data.find((r) => r.includes(text))!;
     const at = (row: string[], text: string) => row[row.indexOf(text) + 1];
