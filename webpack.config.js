@@ -19,6 +19,7 @@ module.exports = (_env, argv) => {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'eval-source-map' : 'source-map',
     entry: {
+      shim: './src/taskpane/standalone-shim.ts',
       functions: './src/functions/functions.ts',
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
@@ -47,7 +48,7 @@ module.exports = (_env, argv) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['functions', 'commands', 'taskpane'],
+        chunks: ['shim', 'functions', 'commands', 'taskpane'],
         chunksSortMode: 'manual',
       }),
       new CopyWebpackPlugin({

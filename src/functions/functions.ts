@@ -7,23 +7,11 @@
  * columns ignored) or be exactly the 14 item columns in Table 4-1 order. A `template` range is in the
  * layout of Table 4-1 (see src/domain/template-range.ts); omitted, Table 4-1 is used.
  */
-import {
-  assertNoInvalid,
-  categoryName,
-  itemIndex,
-  levelIndex,
-  levelScore,
-  parsePolicy,
-  requireCategoryScore,
-  requireItemScore,
-  requireOverall,
-  scoreResponses,
-  targetOrDefault,
-  type Grid,
-  type Policy,
-  type ScoreResult,
-  type Template,
-} from '../domain';
+// Direct module imports (not the domain index) keep functions.js free of the analysis code.
+import type { Grid } from '../domain/cells';
+import { assertNoInvalid, categoryName, itemIndex, levelIndex, levelScore, requireCategoryScore, requireItemScore, requireOverall, targetOrDefault } from '../domain/queries';
+import { parsePolicy, scoreResponses, type Policy, type ScoreResult } from '../domain/scoring';
+import type { Template } from '../domain/template';
 import { guarded, originOf, templateArg } from './invoke';
 
 function scored(responses: unknown[][], template: Template, invocation: CustomFunctions.Invocation | undefined, policy: Policy = 'item'): ScoreResult {

@@ -3,15 +3,10 @@
  * (the template range, the cell origin of the responses) and engine failures into Excel errors
  * (#VALUE! for wrong input, #N/A for nothing to compute), with the message naming the cell to fix.
  */
-import {
-  CsatError,
-  originOfAddress,
-  TABLE_4_1,
-  templateFromGrid,
-  type Grid,
-  type GridOrigin,
-  type Template,
-} from '../domain';
+import { originOfAddress, type Grid, type GridOrigin } from '../domain/cells';
+import { CsatError } from '../domain/messages';
+import { TABLE_4_1, type Template } from '../domain/template';
+import { templateFromGrid } from '../domain/template-range';
 
 /** Excel's view of a range argument: any scalar per cell, null for empty cells on the web. Written inline as `unknown[][]` in functions.ts because the metadata generator cannot resolve type aliases. */
 export type RangeArg = unknown[][];

@@ -17,6 +17,10 @@ export interface ReportJobOptions {
   version: string;
   now?: Date;
   onProgress?: (p: RenderProgress) => void;
+  /** Checked before anything is written: a cancelled job changes nothing. */
+  signal?: AbortSignal;
+  /** Write only the 趋势 tab. */
+  trendOnly?: boolean;
 }
 
 export interface ReportJobResult {
@@ -41,18 +45,21 @@ export async function generateReport(gateway: ExcelGateway, options: ReportJobOp
     ],
     data.existing,
   );
-  const plan = buildReportWorkbook(analysis, data.source, { generatedAt: stampTime(options.now ?? new Date()), version: options.version }, { report: report.name, trend: trend.name });
+  const built = buildReportWorkbook(analysis, data.source, { generatedAt: stampTime(options.now ?? new Date()), version: options.version }, { report: report.name, trend: trend.name });
+  // 更新趋势 writes the trend tab alone.
+  const plan = options.trendOnly ? { ...built, sheets: built.sheets.slice(1) } : built;
+  options.signal?.throwIfAborted();
   await gateway.render(plan, options.onProgress);
   const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
-  const notes: JobNote[] = [
-    note(
-      'info',
-      `${report.action === 'refresh' ? '已更新' : '已生成'}"${report.name}"：${analysis.respondents} 份答卷，总体满意度 ${pct(analysis.overall)}（目标 ≥ ${pct(analysis.target)}，${analysis.verdict}）`,
-      `${report.action === 'refresh' ? 'Refreshed' : 'Wrote'} "${report.name}": ${analysis.respondents} responses, overall ${pct(analysis.overall)} (target ${pct(analysis.target)}, ${analysis.verdict === '达标' ? 'met' : 'not met'})`,
-    ),
-    note('info', `${trend.action === 'refresh' ? '已更新' : '已生成'}"${trend.name}"`, `${trend.action === 'refresh' ? 'Refreshed' : 'Wrote'} "${trend.name}"`),
-  ];
-  for (const r of [report, trend]) {
+  const verb = (action: string, zh: boolean) => (action === 'refresh' ? (zh ? '已更新' : 'Refreshed') : zh ? '已生成' : 'Wrote');
+  const trendNote = note('info', `${verb(trend.action, true)}"${trend.name}"（${analysis.trend.length} 个季度）`, `${verb(trend.action, false)} "${trend.name}" (${analysis.trend.length} quarters)`);
+  const reportNote = note(
+    'info',
+    `${verb(report.action, true)}"${report.name}"：${analysis.respondents} 份答卷，总体满意度 ${pct(analysis.overall)}（目标 ≥ ${pct(analysis.target)}，${analysis.verdict}）`,
+    `${verb(report.action, false)} "${report.name}": ${analysis.respondents} responses, overall ${pct(analysis.overall)} (target ${pct(analysis.target)}, ${analysis.verdict === '达标' ? 'met' : 'not met'})`,
+  );
+  const notes: JobNote[] = options.trendOnly ? [trendNote] : [reportNote, trendNote];
+  for (const r of options.trendOnly ? [trend] : [report, trend]) {
     if (r.nameTakenBy) notes.push(note('warning', `工作表"${r.nameTakenBy}"不是本加载项创建的，未作改动；报告写入"${r.name}"`, `Sheet "${r.nameTakenBy}" is not the add-in's and was left alone; wrote "${r.name}"`));
   }
   if (analysis.invalid.length > 0) {

@@ -34,6 +34,8 @@ export interface SurveyJobOptions {
   plannedCustomers?: readonly (readonly CellValue[])[];
   year?: number;
   onProgress?: (p: RenderProgress) => void;
+  /** Checked before anything is written: a cancelled job changes nothing. */
+  signal?: AbortSignal;
 }
 
 export interface SurveyJobResult {
@@ -103,6 +105,7 @@ export async function generateSurveyWorkbook(gateway: ExcelGateway, options: Sur
       plannedCustomers: options.plannedCustomers,
       year: options.year,
     });
+    options.signal?.throwIfAborted();
     await gateway.render(built.plan, options.onProgress);
   }
   for (const r of resolutions) notes.push(describe(r));

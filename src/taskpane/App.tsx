@@ -1,37 +1,102 @@
-import { Body1, Caption1, Card, CardHeader, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { TABLE_4_1 } from '../domain';
+/**
+ * The task pane: 调查 and 分析 sections over the jobs, in Excel or — standalone — over an .xlsx
+ * opened in the browser. One job at a time; progress and cancel while it runs; its outcome, with
+ * the cells to fix, in one message.
+ */
+import { Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import type { Locale } from '../domain';
+import type { ExcelGateway } from '../plan';
+import { AnalysisSection } from './components/AnalysisSection';
+import { ReportPreview } from './components/ReportPreview';
+import { StandaloneBar } from './components/StandaloneBar';
+import { StatusArea } from './components/StatusArea';
+import { SurveySection } from './components/SurveySection';
+import { FileRefused, openStandalone, resultName, STANDALONE_MAX_MB, type StandaloneWorkbook, type WorkbookHost } from './host';
+import { STRINGS } from './i18n';
+import { usePane } from './use-pane';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '100%' },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: '640px',
+    minWidth: '280px',
+    boxSizing: 'border-box',
+  },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
-const FUNCTIONS: readonly [string, string][] = [
-  ['=CSAT.OVERALL(数据区域)', '总体满意度'],
-  ['=CSAT.ITEM(数据区域, "软件")', '分项满意度'],
-  ['=CSAT.CATEGORY(数据区域, "服务态度")', '类别满意度'],
-  ['=CSAT.COUNT(数据区域, "软件", "满意")', '某项某等级人数'],
-  ['=CSAT.RESPONDENTS(数据区域)', '样本数'],
-  ['=CSAT.SCORE("较满意")', '等级分值'],
-  ['=CSAT.TARGETMET(数据区域)', '是否达到目标'],
-];
+export interface AppProps {
+  host: WorkbookHost;
+  locale: Locale;
+  /** Standalone downloads (injected so tests can observe them). */
+  saveFile?: (name: string, bytes: Uint8Array) => void;
+}
 
-/** The pane's shell: what the add-in offers today (the buttons arrive with the task-pane issue). */
-export function App() {
+function browserDownload(name: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function App({ host, locale, saveFile = browserDownload }: AppProps) {
   const styles = useStyles();
+  const t = STRINGS[locale];
+  const [standalone, setStandalone] = useState<StandaloneWorkbook>();
+  const [opening, setOpening] = useState(false);
+  const gateway: ExcelGateway | undefined = host.mode === 'excel' ? host.gateway : standalone?.gateway;
+  const pane = usePane(gateway, t, locale);
+  const disabled = !!pane.busy || opening || !gateway;
+
+  const open = useCallback(
+    async (file: File) => {
+      setOpening(true);
+      pane.setMessage(undefined);
+      try {
+        const wb = await openStandalone(file);
+        setStandalone(wb);
+        pane.setMessage({ intent: 'success', title: t.done, lines: [t.opened(wb.fileName, wb.sheetCount)] });
+      } catch (e) {
+        const text =
+          e instanceof FileRefused
+            ? e.reason === 'too-large'
+              ? t.tooLarge(e.fileName, e.mb.toFixed(1), STANDALONE_MAX_MB)
+              : t.notXlsx(e.fileName)
+            : t.unreadable(file.name, e instanceof Error ? e.message : String(e));
+        pane.setMessage({ intent: 'error', title: t.error, lines: [text] });
+      } finally {
+        setOpening(false);
+      }
+    },
+    [pane, t],
+  );
+
+  const download = useCallback(async () => {
+    if (!standalone) return;
+    const name = resultName(standalone.fileName);
+    saveFile(name, await standalone.gateway.save());
+    pane.setMessage({ intent: 'success', title: t.done, lines: [t.downloaded(name)] });
+  }, [standalone, saveFile, pane, t]);
+
   return (
-    <main className={styles.root} aria-label="客户满意度 CSAT">
-      <Title3 as="h1">客户满意度 CSAT</Title3>
-      <Body1>按《客户满意度调查管理制度》XDYJ-04-03 表4-1 计算满意度（{TABLE_4_1.items.length} 个项目，目标 ≥ {TABLE_4_1.target * 100}%）。</Body1>
-      <Card>
-        <CardHeader header={<Subtitle2 as="h2">单元格函数</Subtitle2>} />
-        {FUNCTIONS.map(([formula, what]) => (
-          <div key={formula}>
-            <div className={styles.code}>{formula}</div>
-            <Caption1>{what}</Caption1>
-          </div>
-        ))}
-      </Card>
+    <main className={styles.root} lang={locale} aria-label={t.appTitle}>
+      <header className={styles.header}>
+        <Title3 as="h1">{t.appTitle}</Title3>
+        <Text size={200}>{t.appSubtitle}</Text>
+      </header>
+      {host.mode === 'standalone' && <StandaloneBar t={t} disabled={!!pane.busy || opening} fileName={standalone?.fileName} onOpen={open} onDownload={download} />}
+      <StatusArea t={t} busy={pane.busy} message={pane.message} onCancel={pane.cancel} onSelect={host.select ? (cell) => void host.select!(cell) : undefined} />
+      {host.mode === 'standalone' && pane.preview && <ReportPreview t={t} analysis={pane.preview} />}
+      <SurveySection t={t} disabled={disabled} onGenerate={(tpl) => void pane.survey(tpl)} onValidate={() => void pane.validate()} />
+      <AnalysisSection t={t} disabled={disabled} inspection={pane.inspection} onReport={(p, g) => void pane.report(p, g)} onTrend={() => void pane.report(undefined, undefined, true)} />
     </main>
   );
 }

@@ -1,0 +1,62 @@
+import { Button, Dropdown, Field, Option, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Inspection } from '../../jobs/inspect';
+import type { Strings } from '../i18n';
+import { Section } from './Section';
+
+export interface AnalysisSectionProps {
+  t: Strings;
+  disabled: boolean;
+  inspection?: Inspection;
+  onReport: (period: string | undefined, groupBy: string | undefined) => void;
+  onTrend: () => void;
+}
+
+/** 分析: pick a quarter (latest first) and a column to group by; write the report or the trend. */
+export function AnalysisSection({ t, disabled, inspection, onReport, onTrend }: AnalysisSectionProps) {
+  const quarters = inspection?.quarters ?? [];
+  const columns = inspection?.columns ?? [];
+  const [period, setPeriod] = useState<string>();
+  const [groupBy, setGroupBy] = useState<string>();
+  // The choices reset whenever the data (and so the lists) change.
+  const listsKey = `${quarters.join()}|${columns.join()}`;
+  useEffect(() => {
+    setPeriod(quarters[0]);
+    setGroupBy(columns.includes('客户分组') ? '客户分组' : columns[0]);
+  }, [listsKey]);
+  const noData = inspection !== undefined && !inspection.hasData;
+  return (
+    <Section title={t.analysis}>
+      {noData && <Text>{t.noData}</Text>}
+      <Field label={t.period}>
+        <Dropdown
+          disabled={disabled || quarters.length === 0}
+          value={period ? `${period}${period === quarters[0] ? t.latest : ''}` : ''}
+          selectedOptions={period ? [period] : []}
+          onOptionSelect={(_, d) => setPeriod(d.optionValue)}
+        >
+          {quarters.map((q, i) => (
+            <Option key={q} value={q} text={`${q}${i === 0 ? t.latest : ''}`}>
+              {`${q}${i === 0 ? t.latest : ''}`}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={t.groupBy}>
+        <Dropdown disabled={disabled || columns.length === 0} value={groupBy ?? ''} selectedOptions={groupBy ? [groupBy] : []} onOptionSelect={(_, d) => setGroupBy(d.optionValue)}>
+          {columns.map((c) => (
+            <Option key={c} value={c}>
+              {c}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Button appearance="primary" disabled={disabled || noData} onClick={() => onReport(period, groupBy)}>
+        {t.generateReport}
+      </Button>
+      <Button disabled={disabled || noData} onClick={onTrend}>
+        {t.updateTrend}
+      </Button>
+    </Section>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Where the pane's workbook lives: inside Excel (Office.js) or, in standalone mode, in an .xlsx the
+ * user opened in the browser (ExcelJS, loaded lazily so the pane inside Excel stays small).
+ */
+import type { ExcelGateway } from '../plan';
+
+export interface WorkbookHost {
+  readonly mode: 'excel' | 'standalone';
+  /** The workbook to act on; undefined in standalone mode until a file is opened. */
+  readonly gateway?: ExcelGateway;
+  /** Selects a cell such as `调查数据!H12` (Excel only). */
+  select?(cell: string): Promise<void>;
+}
+
+/** A standalone workbook: the gateway plus what it takes to hand the result back as a download. */
+export interface StandaloneWorkbook {
+  readonly gateway: ExcelGateway & { save(): Promise<Uint8Array> };
+  readonly fileName: string;
+  readonly sheetCount: number;
+}
+
+/** Files larger than this are refused before they are read (a browser tab has little memory to spare). */
+export const STANDALONE_MAX_MB = 30;
+
+export class FileRefused extends Error {
+  constructor(readonly reason: 'not-xlsx' | 'too-large', readonly fileName: string, readonly mb: number) {
+    super(reason);
+  }
+}
+
+/** Opens an uploaded file: checks name and size first, then loads ExcelJS (its own chunk) and the workbook. */
+export async function openStandalone(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<StandaloneWorkbook> {
+  const mb = file.size / 1024 / 1024;
+  if (!/\.xlsx$/i.test(file.name)) throw new FileRefused('not-xlsx', file.name, mb);
+  if (mb > STANDALONE_MAX_MB) throw new FileRefused('too-large', file.name, mb);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // A real .xlsx is a zip: refuse anything else before handing it to the parser.
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new FileRefused('not-xlsx', file.name, mb);
+  const { XlsxGateway } = await import(/* webpackChunkName: "xlsx" */ '../host/xlsx/gateway');
+  const gateway = await XlsxGateway.open(bytes);
+  return { gateway, fileName: file.name, sheetCount: gateway.workbook.worksheets.length };
+}
+
+/** The name of the downloaded result: the original's name with -CSAT, never the original itself. */
+export function resultName(fileName: string): string {
+  return `${fileName.replace(/\.xlsx$/i, '')}-CSAT.xlsx`;
+}

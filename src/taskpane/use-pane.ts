@@ -1,0 +1,118 @@
+/**
+ * The pane's state and jobs: one job at a time, with progress, cancellation before anything is
+ * written, and every outcome — success, warning, error with the cells to fix — as one message.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { CsatError, type Analysis, type Locale } from '../domain';
+import { inspectSurvey, type Inspection } from '../jobs/inspect';
+import { noteText, type JobNote } from '../jobs/notes';
+import { generateReport } from '../jobs/report';
+import { generateSurveyWorkbook } from '../jobs/survey';
+import type { ExcelGateway } from '../plan';
+import type { Strings } from './i18n';
+
+declare const CSAT_VERSION: string | undefined;
+export const VERSION = typeof CSAT_VERSION === 'string' ? CSAT_VERSION : 'dev';
+
+export interface PaneMessage {
+  readonly intent: 'success' | 'warning' | 'error' | 'info';
+  readonly title: string;
+  readonly lines: readonly string[];
+  /** Cells to fix, each with its own line (selectable in Excel). */
+  readonly cells?: readonly { cell: string; text: string }[];
+}
+
+export interface Busy {
+  readonly stage: string;
+  /** 0…1, or undefined while the amount of work is unknown. */
+  readonly done?: number;
+}
+
+export type TemplateChoice = 'builtin' | 'workbook';
+
+export function usePane(gateway: ExcelGateway | undefined, t: Strings, locale: Locale) {
+  const [busy, setBusy] = useState<Busy>();
+  const [message, setMessage] = useState<PaneMessage>();
+  const [inspection, setInspection] = useState<Inspection>();
+  const [preview, setPreview] = useState<Analysis>();
+  const controller = useRef<AbortController | undefined>(undefined);
+
+  const refresh = useCallback(async () => {
+    if (!gateway) return;
+    try {
+      setInspection(await inspectSurvey(gateway));
+    } catch {
+      setInspection(undefined);
+    }
+  }, [gateway]);
+
+  useEffect(() => {
+    setInspection(undefined);
+    setPreview(undefined);
+    void refresh();
+  }, [refresh]);
+
+  const notesMessage = (notes: readonly JobNote[]): PaneMessage => ({
+    intent: notes.some((n) => n.level === 'warning') ? 'warning' : 'success',
+    title: t.done,
+    lines: notes.map((n) => noteText(n, locale)),
+  });
+
+  /** Runs one job; nothing else can start until it ends. */
+  const run = useCallback(
+    async (stage: string, job: (gw: ExcelGateway, signal: AbortSignal, progress: (done: number) => void) => Promise<PaneMessage>) => {
+      if (!gateway || busy) return;
+      const abort = new AbortController();
+      controller.current = abort;
+      setMessage(undefined);
+      setBusy({ stage });
+      try {
+        setMessage(await job(gateway, abort.signal, (done) => setBusy({ stage, done })));
+        await refresh();
+      } catch (e) {
+        if (abort.signal.aborted) setMessage({ intent: 'info', title: t.cancelled, lines: [] });
+        else if (e instanceof CsatError) {
+          setMessage({
+            intent: 'error',
+            title: t.error,
+            lines: e.problems.filter((p) => !p.cell).map((p) => new CsatError(p).format(locale)),
+            cells: e.problems.filter((p) => p.cell).map((p) => ({ cell: p.cell!, text: new CsatError(p).format(locale) })),
+          });
+        } else setMessage({ intent: 'error', title: t.error, lines: [e instanceof Error ? e.message : String(e)] });
+      } finally {
+        setBusy(undefined);
+        controller.current = undefined;
+      }
+    },
+    [gateway, busy, refresh, t, locale],
+  );
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+
+  const survey = (template: TemplateChoice) =>
+    run(t.generateSurvey, async (gw, signal, progress) => {
+      const r = await generateSurveyWorkbook(gw, { template, signal, onProgress: (p) => progress(p.done) });
+      return notesMessage(r.notes);
+    });
+
+  const validate = () =>
+    run(t.validate, async (gw) => {
+      const i = await inspectSurvey(gw);
+      if (!i.hasData) return { intent: 'warning', title: t.validate, lines: [t.noData] };
+      const cells = [
+        ...i.invalid.map((x) => ({ cell: x.cell, text: `${x.cell} ${x.item}：'${x.value}'` })),
+        ...i.undated.map((x) => ({ cell: x.cell, text: `${x.cell} ${t.undatedProblem}：'${x.value}'` })),
+      ];
+      if (cells.length === 0) return { intent: 'success', title: t.validate, lines: [t.validateOk(i.respondents)] };
+      return { intent: 'warning', title: t.validate, lines: [t.validateProblems(cells.length)], cells };
+    });
+
+  const report = (period: string | undefined, groupBy: string | undefined, trendOnly = false) =>
+    run(trendOnly ? t.updateTrend : t.generateReport, async (gw, signal, progress) => {
+      const r = await generateReport(gw, { period, groupBy, version: VERSION, signal, trendOnly, onProgress: (p) => progress(p.done) });
+      setPreview(r.analysis);
+      return notesMessage(r.notes);
+    });
+
+  return { busy, message, setMessage, inspection, preview, survey, validate, report, cancel, refresh };
+}

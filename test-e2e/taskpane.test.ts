@@ -1,0 +1,125 @@
+/**
+ * The standalone task pane in real headless Chromium: the built dist/ served by a plain static
+ * server, office.js unreachable (every request off 127.0.0.1 fails), a 320 px wide pane. Upload a
+ * responses workbook, generate the report, download the result and check it; the same in en-US;
+ * bad files get a message and leave the page usable. Screenshots go to test-artifacts/.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { analyze, locateData, readResponses, TABLE_4_1 } from '../src/domain';
+import { XlsxGateway } from '../src/host/xlsx/gateway';
+import { generateSurveyWorkbook } from '../src/jobs/survey';
+import { sampleResponses } from '../src/sample/sample-data';
+import { launch, paneContext } from './browser';
+import { serve } from './static-server';
+
+const root = path.join(__dirname, '..');
+const artifacts = path.join(root, 'test-artifacts');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'csat-pane-'));
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let responses: string;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  server = await serve(path.join(root, 'dist'));
+  browser = await launch();
+  const gw = XlsxGateway.empty();
+  await generateSurveyWorkbook(gw, { responses: sampleResponses(TABLE_4_1).rows });
+  responses = path.join(tmp, 'responses.xlsx');
+  writeFileSync(responses, await gw.save());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The engine's overall for the latest quarter of a workbook file. */
+async function engineOverall(file: string): Promise<{ period: string; overall: number }> {
+  const gw = await XlsxGateway.open(readFileSync(file));
+  const grid = await gw.readSheet('调查数据');
+  const origin = { sheet: '调查数据', row: 1, col: 1 };
+  const a = analyze(readResponses(grid, TABLE_4_1, locateData(grid, TABLE_4_1, origin), origin));
+  return { period: a.period, overall: a.overall! };
+}
+
+async function openPane(locale: string): Promise<{ page: Page; errors: string[]; readyMs: number }> {
+  const context = await paneContext(browser, locale);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const t0 = Date.now();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.locator('input[type=file]').waitFor({ state: 'attached' });
+  return { page, errors, readyMs: Date.now() - t0 };
+}
+
+async function flow(locale: 'zh-CN' | 'en-US', names: Record<'open' | 'download' | 'report' | 'survey' | 'validate' | 'opened' | 'wrote', string | RegExp>) {
+  const { page, errors, readyMs } = await openPane(locale);
+  for (const name of [names.open, names.download, names.report, names.survey, names.validate]) {
+    await expect(page.getByRole('button', { name }).count()).resolves.toBe(1);
+  }
+  await page.locator('input[type=file]').setInputFiles(responses);
+  await page.getByText(names.opened).waitFor();
+  await page.getByRole('button', { name: names.report }).click();
+  await page.getByText(names.wrote).first().waitFor({ timeout: 120_000 });
+  await page.screenshot({ path: path.join(artifacts, `taskpane-${locale}.png`), fullPage: true });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: names.download }).click();
+  const file = path.join(tmp, `result-${locale}.xlsx`);
+  await (await download).saveAs(file);
+  expect(errors).toEqual([]);
+  return { file, readyMs, page };
+}
+
+describe('standalone task pane in Chromium', () => {
+  it('zh-CN: open → 生成分析报告 → 下载工作簿; the downloaded report equals the engine', async () => {
+    const { file, readyMs } = await flow('zh-CN', { open: '打开工作簿', download: '下载工作簿', report: '生成分析报告', survey: '生成调查表', validate: '校验数据', opened: /已打开 responses\.xlsx/, wrote: /已生成"分析报告-2026Q4"/ });
+    const expected = await engineOverall(responses);
+    const gw = await XlsxGateway.open(readFileSync(file));
+    const sheets = await gw.listSheets();
+    expect(sheets.map((s) => s.name)).toContain(`分析报告-${expected.period}`);
+    const report = await gw.readSheet(`分析报告-${expected.period}`);
+    expect(report.find((r) => r[0] === '总体满意度')![1]).toBe(expected.overall);
+    // The original file is untouched: it has no report tab.
+    expect((await (await XlsxGateway.open(readFileSync(responses))).listSheets()).map((s) => s.name)).not.toContain(`分析报告-${expected.period}`);
+    writeFileSync(path.join(artifacts, 'pane-ready-ms.txt'), `${readyMs}\n`);
+  });
+
+  it('en-US: the same flow in English', async () => {
+    const { file } = await flow('en-US', { open: 'Open workbook', download: 'Download workbook', report: 'Generate report', survey: 'Generate survey sheets', validate: 'Check data', opened: /Opened responses\.xlsx/, wrote: /Wrote "分析报告-2026Q4"/ });
+    expect((await (await XlsxGateway.open(readFileSync(file))).listSheets()).some((s) => s.owner === 'report_2026Q4')).toBe(true);
+  });
+
+  it('refuses a non-xlsx file, a 50 MB file and a workbook without responses, and stays usable', async () => {
+    const { page, errors } = await openPane('zh-CN');
+    const text = path.join(tmp, 'notes.txt');
+    writeFileSync(text, 'not a workbook');
+    await page.locator('input[type=file]').setInputFiles(text);
+    await page.getByText('notes.txt 不是 .xlsx 工作簿，无法打开').waitFor();
+    const fake = path.join(tmp, 'renamed.xlsx');
+    writeFileSync(fake, 'plain text with an xlsx name');
+    await page.locator('input[type=file]').setInputFiles(fake);
+    await page.getByText('renamed.xlsx 不是 .xlsx 工作簿').waitFor();
+    const big = path.join(tmp, 'big.xlsx');
+    writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x50));
+    await page.locator('input[type=file]').setInputFiles(big);
+    await page.getByText(/big\.xlsx 有 50\.0 MB，超过独立模式的上限 30 MB/).waitFor();
+    const empty = path.join(tmp, 'empty.xlsx');
+    const gw = XlsxGateway.empty();
+    gw.workbook.addWorksheet('说明').getCell('A1').value = '这里没有调查数据';
+    writeFileSync(empty, await gw.save());
+    await page.locator('input[type=file]').setInputFiles(empty);
+    await page.getByText(/已打开 empty\.xlsx/).waitFor();
+    await page.getByText('工作簿中还没有调查数据').waitFor();
+    expect(await page.getByRole('button', { name: '生成分析报告' }).isDisabled()).toBe(true);
+    // Still usable: generate the survey sheets into this workbook.
+    await page.getByRole('button', { name: '生成调查表' }).click();
+    await page.getByText('已创建"调查数据"').waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'taskpane-zh-CN-after-errors.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
