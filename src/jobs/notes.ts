@@ -12,3 +12,8 @@ export const note = (level: JobNote['level'], zh: string, en: string): JobNote =
 export function noteText(n: JobNote, locale: Locale): string {
   return locale === 'en-US' ? n.en : n.zh;
 }
+
+/** Stops a job that was cancelled (AbortSignal.throwIfAborted is missing in some web views). */
+export function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Error('cancelled');
+}

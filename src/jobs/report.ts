@@ -5,7 +5,7 @@
  */
 import { analyze, type Analysis, type ResponseSet } from '../domain';
 import { buildReportWorkbook, reportSheetName, resolveSheets, TREND_SHEET, type ExcelGateway, type RenderProgress } from '../plan';
-import { note, type JobNote } from './notes';
+import { checkAborted, note, type JobNote } from './notes';
 import { loadSurveyData } from './survey-data';
 
 export interface ReportJobOptions {
@@ -48,7 +48,7 @@ export async function generateReport(gateway: ExcelGateway, options: ReportJobOp
   const built = buildReportWorkbook(analysis, data.source, { generatedAt: stampTime(options.now ?? new Date()), version: options.version }, { report: report.name, trend: trend.name });
   // 更新趋势 writes the trend tab alone.
   const plan = options.trendOnly ? { ...built, sheets: built.sheets.slice(1) } : built;
-  options.signal?.throwIfAborted();
+  checkAborted(options.signal);
   await gateway.render(plan, options.onProgress);
   const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
   const verb = (action: string, zh: boolean) => (action === 'refresh' ? (zh ? '已更新' : 'Refreshed') : zh ? '已生成' : 'Wrote');

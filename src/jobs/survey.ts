@@ -23,7 +23,7 @@ import {
   type SurveySheetNames,
   type TemplateCells,
 } from '../plan';
-import { note, type JobNote } from './notes';
+import { checkAborted, note, type JobNote } from './notes';
 
 export type TemplateChoice = 'auto' | 'builtin' | 'workbook' | Template;
 
@@ -105,7 +105,7 @@ export async function generateSurveyWorkbook(gateway: ExcelGateway, options: Sur
       plannedCustomers: options.plannedCustomers,
       year: options.year,
     });
-    options.signal?.throwIfAborted();
+    checkAborted(options.signal);
     await gateway.render(built.plan, options.onProgress);
   }
   for (const r of resolutions) notes.push(describe(r));

@@ -42,7 +42,9 @@ export const STRINGS = {
     respondents: '有效样本',
     interval: '95% 置信区间',
     weakest: '最低的项目',
-    language: '语言',
+    met: '达标',
+    notMet: '未达标',
+    listSep: '、',
   },
   'en-US': {
     appTitle: 'CSAT for Excel',
@@ -84,7 +86,9 @@ export const STRINGS = {
     respondents: 'Respondents',
     interval: '95% interval',
     weakest: 'Weakest items',
-    language: 'Language',
+    met: 'target met',
+    notMet: 'target not met',
+    listSep: ', ',
   },
 } satisfies Record<Locale, Record<string, string | ((...args: never[]) => string)>>;
 

@@ -20,7 +20,7 @@ export function ReportPreview({ t, analysis }: { t: Strings; analysis: Analysis 
       <div className={styles.grid}>
         <Text>{t.overall}</Text>
         <Text className={analysis.verdict === '达标' ? styles.good : styles.bad} data-testid="preview-overall">
-          {pct(analysis.overall)} {analysis.verdict}
+          {pct(analysis.overall)} {analysis.verdict === '达标' ? t.met : t.notMet}
         </Text>
         <Text>{t.target}</Text>
         <Text>≥ {pct(analysis.target)}</Text>
@@ -35,7 +35,7 @@ export function ReportPreview({ t, analysis }: { t: Strings; analysis: Analysis 
           </>
         )}
         <Text>{t.weakest}</Text>
-        <Text>{weakest.map((i) => `${i.name} ${pct(i.satisfaction)}`).join('、')}</Text>
+        <Text>{weakest.map((i) => `${i.name} ${pct(i.satisfaction)}`).join(t.listSep)}</Text>
       </div>
     </Card>
   );

@@ -1,0 +1,105 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ *
+ * The pane's components against a real in-memory workbook gateway (ExcelJS) wrapped to observe it:
+ * accessible names, both languages, progress and outcome messages, errors naming cells, clicks
+ * that select a cell in Excel, and nothing written when a job is cancelled or fails.
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { TABLE_4_1, type Locale } from '../../src/domain';
+import { XlsxGateway } from '../../src/host/xlsx/gateway';
+import { generateSurveyWorkbook } from '../../src/jobs/survey';
+import type { WorkbookPlan } from '../../src/plan';
+import { sampleResponses } from '../../src/sample/sample-data';
+import { App } from '../../src/taskpane/App';
+import type { WorkbookHost } from '../../src/taskpane/host';
+
+class ObservedGateway extends XlsxGateway {
+  renders: WorkbookPlan[] = [];
+  gate?: Promise<void>;
+  override async render(plan: WorkbookPlan, onProgress?: Parameters<XlsxGateway['render']>[1]): Promise<void> {
+    this.renders.push(plan);
+    return super.render(plan, onProgress);
+  }
+  override async listSheets() {
+    if (this.gate) await this.gate;
+    return super.listSheets();
+  }
+}
+
+async function workbookWithData(): Promise<ObservedGateway> {
+  const base = XlsxGateway.empty();
+  await generateSurveyWorkbook(base, { responses: sampleResponses(TABLE_4_1).rows });
+  const gw = new ObservedGateway((await XlsxGateway.open(await base.save())).workbook);
+  return gw;
+}
+
+function renderPane(host: WorkbookHost, locale: Locale = 'zh-CN') {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} locale={locale} />
+    </FluentProvider>,
+  );
+}
+
+describe('task pane', () => {
+  it('names every button for screen readers, in zh-CN', async () => {
+    renderPane({ mode: 'excel', gateway: await workbookWithData() });
+    for (const name of ['生成调查表', '校验数据', '生成分析报告', '更新趋势']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    expect(screen.getByRole('region', { name: '调查' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: '分析' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '打开工作簿' })).toBeNull(); // inside Excel there is no file to open
+  });
+
+  it('offers the quarters in the data, latest first, and writes the report', async () => {
+    const gw = await workbookWithData();
+    renderPane({ mode: 'excel', gateway: gw });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toBe('2026Q4（最近）'));
+    fireEvent.click(screen.getByRole('button', { name: '生成分析报告' }));
+    await screen.findByText(/已生成"分析报告-2026Q4"/, undefined, { timeout: 10_000 });
+    expect(gw.renders.at(-1)!.sheets.map((s) => s.name)).toEqual(['分析报告-2026Q4', '趋势']);
+  });
+
+  it('lists invalid cells after 校验数据, and 定位 selects the cell in Excel', async () => {
+    const gw = await workbookWithData();
+    gw.workbook.getWorksheet('调查数据')!.getCell('H12').value = '非常满意';
+    const selected: string[] = [];
+    renderPane({ mode: 'excel', gateway: gw, select: async (c) => void selected.push(c) });
+    fireEvent.click(await screen.findByRole('button', { name: '校验数据' }));
+    await screen.findByText("调查数据!H12 日常：'非常满意'");
+    fireEvent.click(screen.getByRole('button', { name: '定位 调查数据!H12' }));
+    expect(selected).toEqual(['调查数据!H12']);
+  });
+
+  it('shows an error naming the cell, and writes nothing, when the template is bad', async () => {
+    const gw = await workbookWithData();
+    gw.workbook.getWorksheet('评分模板')!.getCell('C5').value = 0;
+    renderPane({ mode: 'excel', gateway: gw });
+    fireEvent.click(await screen.findByRole('button', { name: '生成分析报告' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain("评分模板!C5：评分项目\"日常\"的权重 '0' 无效（应为正数）");
+    expect(gw.renders).toEqual([]);
+  });
+
+  it('shows progress with a cancel button; cancelling writes nothing', async () => {
+    const gw = await workbookWithData();
+    renderPane({ mode: 'excel', gateway: gw });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toContain('2026Q4'));
+    let release!: () => void;
+    gw.gate = new Promise((r) => (release = r));
+    fireEvent.click(screen.getByRole('button', { name: '生成分析报告' }));
+    expect((await screen.findByRole('status')).textContent).toContain('正在处理… 生成分析报告');
+    fireEvent.click(screen.getByRole('button', { name: '取消' }));
+    await act(async () => release());
+    await screen.findByText('已取消，工作簿未作改动。');
+    expect(gw.renders).toEqual([]);
+  });
+
+  it('speaks English when the host language is English', async () => {
+    renderPane({ mode: 'standalone' }, 'en-US');
+    for (const name of ['Open workbook', 'Download workbook', 'Generate survey sheets', 'Check data', 'Generate report']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Generate report' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
