@@ -4,6 +4,7 @@ import { parsePolicy, type Locale } from '../domain';
 import { version } from '../../package.json';
 import { describeError } from './errors';
 import { demoCommand } from './demo';
+import { actionsCommand, commPlanCommand, commReportCommand } from './loop';
 import { reportCommand } from './report';
 import { scoreCommand } from './score';
 import { surveyCommand } from './survey';
@@ -25,6 +26,11 @@ function yearOption(value: string): number {
   const y = Number(value);
   if (!Number.isInteger(y) || y < 2000 || y > 2099) throw new InvalidArgumentError('2000–2099');
   return y;
+}
+
+function dateOption(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('YYYY-MM-DD');
+  return value;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -74,6 +80,41 @@ export async function main(argv: string[]): Promise<number> {
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (file: string, opts: { out: string; period?: string; by?: string; history: string[]; force: boolean }) => {
       await reportCommand({ file, ...opts, locale }, out, warn);
+    });
+
+  program
+    .command('actions')
+    .description('由分析报告的改进机会与回访清单生成纠正预防措施跟踪表（只追加新发现）/ track a report\'s findings as corrective actions')
+    .argument('<file>', '含调查数据的 .xlsx / workbook with responses')
+    .requiredOption('--out <file>', '新工作簿 / the new workbook')
+    .option('--period <YYYYQn>', '统计期间，默认最近一个季度 / quarter, default the latest')
+    .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
+    .action(async (file: string, opts: { out: string; period?: string; force: boolean }) => {
+      await actionsCommand({ file, ...opts, locale }, out, warn);
+    });
+
+  program
+    .command('comm-plan')
+    .description('生成年度客户沟通计划与客户沟通记录表 / write the communication plan and record sheets')
+    .requiredOption('--out <file>', '新工作簿 / the new workbook')
+    .option('--into <file>', '加入已有工作簿（生成新文件，不改原文件）/ add to a copy of this workbook')
+    .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
+    .action(async (opts: { out: string; into?: string; force: boolean }) => {
+      await commPlanCommand({ ...opts, locale }, out, warn);
+    });
+
+  program
+    .command('comm-report')
+    .description('生成客户沟通分析报告 / write the customer communication analysis')
+    .argument('<file>', '含沟通计划与记录的 .xlsx / workbook with the plan and records')
+    .requiredOption('--out <file>', '新工作簿 / the new workbook')
+    .option('--year <year>', '年度，默认记录中最近的年度 / year, default the latest in the records', yearOption)
+    .option('--today <date>', '以此日期区分已到期与未到期（YYYY-MM-DD）/ what counts as the future', dateOption)
+    .option('--json', '输出一个 JSON 对象 / print one JSON object', false)
+    .option('--to-tracker', '把需改进事项加入纠正预防措施跟踪表 / send 需改进事项 to the tracker', false)
+    .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
+    .action(async (file: string, opts: { out: string; year?: number; today?: string; json: boolean; toTracker: boolean; force: boolean }) => {
+      await commReportCommand({ file, ...opts, locale }, out, warn);
     });
 
   program

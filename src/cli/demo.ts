@@ -4,8 +4,13 @@
  */
 import { scoreResponses, TABLE_4_1, type CellValue, type Locale } from '../domain';
 import { XlsxGateway } from '../host/xlsx/gateway';
+import { ACTION_STATES } from '../domain';
+import type { ActionRow } from '../plan';
+import { generateActions } from '../jobs/actions';
+import { generateCommReport, generateCommSheets } from '../jobs/communication';
 import { noteText } from '../jobs/notes';
 import { generateReport } from '../jobs/report';
+import { sampleCommPlan, sampleCommRecords } from '../sample/comm-sample';
 import { generateSurveyWorkbook } from '../jobs/survey';
 import { version } from '../../package.json';
 import { sampleResponses } from '../sample/sample-data';
@@ -34,14 +39,37 @@ export function samplePlannedCustomers(rows: readonly (readonly CellValue[])[]):
   return [...seen.values(), ...absent];
 }
 
+/** Demo tracker rows in every state, some overdue, the verified ones with their verification. */
+export function demoAction(row: ActionRow, i: number): ActionRow {
+  const state = ACTION_STATES[i % ACTION_STATES.length];
+  const done = state === '已验证' || state === '已关闭';
+  return {
+    ...row,
+    state,
+    owner: ['赵刚', '钱丽', '孙伟'][i % 3],
+    plannedDate: i % 2 === 0 ? '2026-10-31' : '2026-12-20',
+    rootCause: state === '待分析' ? undefined : '高峰时段人手不足，排班未覆盖',
+    correction: state === '待分析' ? undefined : '调整排班，增加高峰值守',
+    prevention: state === '待分析' ? undefined : '按月复核来电量与排班匹配度',
+    verifier: done ? '质量效能部 周敏' : undefined,
+    verifiedDate: done ? '2026-11-20' : undefined,
+    result: done ? '有效' : undefined,
+  };
+}
+
 export async function demoCommand(args: DemoArgs, out: (line: string) => void): Promise<void> {
   const { rows } = sampleResponses(TABLE_4_1);
   const gateway = XlsxGateway.empty();
   const result = await generateSurveyWorkbook(gateway, { template: 'builtin', year: 2026, responses: rows, plannedCustomers: samplePlannedCustomers(rows) });
+  // The closed loop: the Q3 findings tracked with actions in every state, the communication plan and
+  // records with their analysis (需改进事项 sent to the tracker), then the latest report with closure.
+  const actions = await generateActions(gateway, { period: '2026Q3', decorate: demoAction });
+  const comm = await generateCommSheets(gateway, { planRows: sampleCommPlan(), recordRows: sampleCommRecords() });
+  const commReport = await generateCommReport(gateway, { version, today: '2026-11-28', toTracker: true });
   const report = await generateReport(gateway, { version });
   await writeNewFile(args.out, await gateway.save(), { force: args.force });
   const en = args.locale === 'en-US';
-  for (const n of [...result.notes, ...report.notes]) out(noteText(n, args.locale));
+  for (const n of [...result.notes, ...actions.notes, ...comm.notes, ...commReport.notes, ...report.notes]) out(noteText(n, args.locale));
   const grid = await gateway.readSheet(result.names.responses);
   const score = scoreResponses(grid, TABLE_4_1);
   const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);

@@ -12,3 +12,5 @@ export * from './analysis/dates';
 export * from './analysis/statistics';
 export * from './analysis/responses';
 export * from './analysis/analyze';
+export * from './communication';
+export * from './actions';

@@ -77,6 +77,10 @@ const catalogue = {
     'zh-CN': () => '调查数据中没有可识别的"调查日期"，无法按季度分析',
     'en-US': () => 'The responses have no readable 调查日期 (survey date); cannot analyse by quarter',
   },
+  'sheet-missing': {
+    'zh-CN': (p) => `工作簿中没有"${p.sheet}"工作表${p.hint ? `：${p.hint}` : ''}`,
+    'en-US': (p) => `The workbook has no "${p.sheet}" sheet${p.hint ? `: ${p.hint}` : ''}`,
+  },
   'template-no-items': {
     'zh-CN': () => '模板中没有评分项目',
     'en-US': () => 'The template has no items',

@@ -3,7 +3,7 @@
  * the `趋势` tab. Regenerating a quarter replaces only those two tabs; user sheets are read, never
  * written; every check happens before anything is written.
  */
-import { analyze, type Analysis, type ResponseSet } from '../domain';
+import { analyze, readTracker, summarizeTracker, type Analysis, type ResponseSet } from '../domain';
 import { buildReportWorkbook, reportSheetName, resolveSheets, TREND_SHEET, type ExcelGateway, type RenderProgress } from '../plan';
 import { checkAborted, note, type JobNote } from './notes';
 import { loadSurveyData } from './survey-data';
@@ -30,7 +30,12 @@ export interface ReportJobResult {
   notes: JobNote[];
 }
 
-function stampTime(d: Date): string {
+export function isoDay(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export function stampTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
@@ -45,7 +50,11 @@ export async function generateReport(gateway: ExcelGateway, options: ReportJobOp
     ],
     data.existing,
   );
-  const built = buildReportWorkbook(analysis, data.source, { generatedAt: stampTime(options.now ?? new Date()), version: options.version }, { report: report.name, trend: trend.name });
+  const now = options.now ?? new Date();
+  // The tracker, when the workbook has one: closure, overdue actions and their effect (§4.3).
+  const trackerSheet = data.existing.find((s) => s.owner === 'actions');
+  const tracker = trackerSheet ? summarizeTracker(readTracker(await gateway.readSheet(trackerSheet.name)), isoDay(now), data.set) : undefined;
+  const built = buildReportWorkbook(analysis, data.source, { generatedAt: stampTime(now), version: options.version }, { report: report.name, trend: trend.name }, tracker);
   // 更新趋势 writes the trend tab alone.
   const plan = options.trendOnly ? { ...built, sheets: built.sheets.slice(1) } : built;
   checkAborted(options.signal);

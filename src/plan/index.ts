@@ -15,3 +15,6 @@ export * from './sheet-builder';
 export * from './report/report-sheet';
 export * from './report/trend-sheet';
 export * from './report/report-workbook';
+export * from './loop/actions-sheet';
+export * from './loop/comm-sheets';
+export * from './loop/comm-report-sheet';

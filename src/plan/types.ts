@@ -121,6 +121,11 @@ export interface SheetPlan {
   readonly charts?: readonly ChartSpec[];
   readonly print?: PrintSpec;
   readonly protect?: { readonly password?: string };
+  /**
+   * When the sheet exists already: write only the blocks (e.g. rows appended below a tracker),
+   * leaving everything else on it — the users' rows and edits — exactly as it is.
+   */
+  readonly update?: boolean;
 }
 
 export interface NamedItem {

@@ -1,19 +1,8 @@
 /** 统计分析 on a small hand-worked dataset; expected values are worked by hand in the comments. */
 import { analyze, CsatError, locateData, parseDate, quarterOf, readResponses, TABLE_4_1, type CellValue } from '../../src/domain';
-import { ITEMS, rowWith, uniformRow } from '../helpers/grids';
+import { uniformRow } from '../helpers/grids';
 
-const HEAD = ['客户名称', '客户分组', '调查方式', '调查日期', ...ITEMS, '意见与建议'];
-const row = (customer: string, group: string, method: string, date: CellValue, answers: CellValue[], comment = ''): CellValue[] => [customer, group, method, date, ...answers, comment];
-
-export const GRID: CellValue[][] = [
-  HEAD,
-  row('A', '政府', '现场走访', '2026-01-15', uniformRow('满意')),
-  row('B', '金融', '电话访问', '2026/2/3', uniformRow('较满意')),
-  row('C', '金融', '电话访问', '2026年3月5日', rowWith('一般', { 培训: '不满意' }), '培训太少'),
-  row('D', '政府', '现场走访', '2026-04-10', rowWith('满意', { 硬件: '非常满意' })),
-  row('E', '金融', '在线问卷', 46146, rowWith('满意', { 热线畅通: '很不满意' })), // 46146 = 2026-05-04
-  row('F', '金融', '在线问卷', '2026-13-01', uniformRow('满意')),
-];
+import { GRID, HEAD, row } from '../helpers/analysis-grid';
 
 function set() {
   const origin = { sheet: '调查数据', row: 1, col: 1 };
@@ -82,11 +71,11 @@ describe('analyze', () => {
   it('lists improvement opportunities, follow-ups, comments and the invalid answer', () => {
     const a = analyze(set());
     expect(a.opportunities.map((o) => [o.item, o.belowTarget])).toEqual([['热线畅通', true]]);
-    expect(a.followUps).toEqual([{ row: 6, customer: 'E', item: '热线畅通', level: '很不满意', comment: '' }]);
+    expect(a.followUps).toEqual([{ row: 6, customer: 'E', project: '', item: '热线畅通', level: '很不满意', comment: '' }]);
     expect(a.invalid).toEqual([{ row: 5, column: 8, cell: '调查数据!H5', item: '硬件', value: '非常满意' }]);
     expect(a.undated).toEqual([{ row: 7, cell: '调查数据!D7', value: '2026-13-01' }]);
     const q1 = analyze(set(), { period: '2026Q1' });
-    expect(q1.followUps).toEqual([{ row: 4, customer: 'C', item: '培训', level: '不满意', comment: '培训太少' }]);
+    expect(q1.followUps).toEqual([{ row: 4, customer: 'C', project: '', item: '培训', level: '不满意', comment: '培训太少' }]);
     expect(q1.comments).toEqual([{ row: 4, customer: 'C', comment: '培训太少' }]);
   });
 

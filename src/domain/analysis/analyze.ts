@@ -65,6 +65,7 @@ export interface Opportunity {
 export interface FollowUp {
   readonly row: number;
   readonly customer: string;
+  readonly project: string;
   readonly item: string;
   readonly level: string;
   readonly comment: string;
@@ -258,7 +259,7 @@ export function analyze(set: ResponseSet, options: AnalysisOptions = {}): Analys
     const comment = r.fields[COMMENT_COLUMN] ?? '';
     r.levels.forEach((code, i) => {
       if (code >= 0 && template.items[i].scores[code] <= 0) {
-        followUps.push({ row: r.row, customer, item: template.items[i].name, level: template.levels[code].label, comment });
+        followUps.push({ row: r.row, customer, project: r.fields['项目名称'] ?? '', item: template.items[i].name, level: template.levels[code].label, comment });
       }
     });
     if (comment !== '') comments.push({ row: r.row, customer, comment });

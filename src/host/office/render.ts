@@ -254,7 +254,7 @@ export async function renderPlanInContext(context: Excel.RequestContext, plan: W
   // Sheets to refresh: learn their tables and charts so they can be removed with the sheet's content.
   const toRefresh = new Map<string, { tables: Excel.TableCollection; charts: Excel.ChartCollection }>();
   for (const s of plan.sheets) {
-    if (!existingSheets.has(s.name)) continue;
+    if (!existingSheets.has(s.name) || s.update) continue;
     const ws = sheets.getItem(s.name);
     const parts = { tables: ws.tables, charts: ws.charts };
     parts.tables.load('items/name');
@@ -266,6 +266,12 @@ export async function renderPlanInContext(context: Excel.RequestContext, plan: W
   batch.begin();
   for (const [i, sheet] of plan.sheets.entries()) {
     options.onProgress?.({ done: i / plan.sheets.length, stage: sheet.name });
+    if (sheet.update && existingSheets.has(sheet.name)) {
+      // Update plans only add their blocks: the sheet's other rows and settings stay as they are.
+      const ws = sheets.getItem(sheet.name);
+      for (const block of sheet.blocks) await writeBlock(ws, block, batch, budget);
+      continue;
+    }
     const refresh = toRefresh.get(sheet.name);
     const ws = refresh ? sheets.getItem(sheet.name) : sheets.add(sheet.name);
     if (refresh) clearSheet(ws, refresh.tables, refresh.charts);

@@ -53,7 +53,7 @@ export class XlsxGateway implements ExcelGateway {
 
   async render(plan: WorkbookPlan, onProgress?: (p: RenderProgress) => void): Promise<void> {
     await renderPlanToWorkbook(this.workbook, plan, onProgress);
-    for (const sheet of plan.sheets) this.charts.set(sheet.name, sheet.charts ?? []);
+    for (const sheet of plan.sheets) if (!sheet.update) this.charts.set(sheet.name, sheet.charts ?? []);
   }
 
   async save(): Promise<Uint8Array> {

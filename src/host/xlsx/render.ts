@@ -176,6 +176,11 @@ export async function renderPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookP
   for (const [i, sheet] of plan.sheets.entries()) {
     onProgress?.({ done: i / Math.max(1, total), stage: sheet.name });
     const old = wb.getWorksheet(sheet.name);
+    if (old && sheet.update) {
+      // Update plans only add their blocks: the sheet's other rows and settings stay as they are.
+      for (const block of sheet.blocks) writeBlock(old, block);
+      continue;
+    }
     const orderNo = old ? internals(old).orderNo : undefined;
     if (old) wb.removeWorksheet(old.id);
     const ws = wb.addWorksheet(sheet.name);

@@ -5,7 +5,7 @@
  * quarter) that recomputes in any spreadsheet, with a mark showing the two agree. Native charts:
  * overall by quarter against the target, item satisfaction, level distribution, groups.
  */
-import { quarterRange, type Analysis } from '../../domain';
+import { quarterRange, type Analysis, type TrackerSummary } from '../../domain';
 import { absCell, cell, columnLetter, quoteSheet } from '../a1';
 import { SheetBuilder } from '../sheet-builder';
 import type { ChartSpec, PlanValue, SheetPlan } from '../types';
@@ -35,7 +35,7 @@ export function reportSheetName(period: string): string {
 const pct = (v: number | null | undefined): PlanValue => (v === null || v === undefined ? '—' : v);
 const DIRECTION = { rise: '显著上升', fall: '显著下降', flat: '无显著变化' } as const;
 
-export function buildReportSheet(a: Analysis, source: ReportSource, stamp: ReportStamp, name = reportSheetName(a.period)): SheetPlan {
+export function buildReportSheet(a: Analysis, source: ReportSource, stamp: ReportStamp, name = reportSheetName(a.period), tracker?: TrackerSummary): SheetPlan {
   const b = new SheetBuilder();
   const t = a.template;
   const { start, end } = quarterRange(a.period);
@@ -202,6 +202,8 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
     ]);
   }
 
+  if (tracker) trackerSection(b, tracker);
+
   const charts = reportCharts(a, { itemTop, itemEnd, levelsFrom: 8, catTop, groupTop, groupEnd, trendTop, trendEnd, left: itemHead.length + nativeHead.length + 2 }, sorted);
   return {
     name,
@@ -214,6 +216,32 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
     freeze: { rows: 2, columns: 0 },
     print: { orientation: 'landscape', paper: 'A4', fitWidth: 1, fitHeight: 0 },
   };
+}
+
+/** 十、纠正预防措施跟踪 (policy §4.3 效果跟踪): closure, overdue actions, and each verified action's effect. */
+function trackerSection(b: SheetBuilder, s: TrackerSummary): void {
+  b.heading('十、纠正预防措施跟踪（效果验证）', WIDTH);
+  const rows: [string, PlanValue, string][] = [
+    ['措施总数', s.total, '0'],
+    ['已验证 / 已关闭', s.closed, '0'],
+    ['关闭率', s.closureRate ?? '—', '0.0%'],
+    ['逾期未完成', s.overdue.length, '0'],
+    ['按状态', s.byState.map((x) => `${x.state} ${x.n}`).join('、'), 'General'],
+  ];
+  if (s.overdue.length > 0) rows.push(['逾期措施', s.overdue.map((a) => `${a.id}（${a.plannedDate}）`).join('、'), 'General']);
+  const top = b.put(rows.map((r) => [r[0]]), { style: 'label', advance: false });
+  b.put(rows.map((r) => [r[1]]), { col: 2, style: 'cell', numberFormat: rows.map((r) => [r[2]]) });
+  rows.forEach((_, i) => b.merges.push(`B${top + i}:${columnLetter(WIDTH)}${top + i}`));
+  b.skip(1);
+  if (s.effects.length === 0) {
+    b.put([['尚无已验证的满意度项目措施可做效果验证。']]);
+    return;
+  }
+  b.put([['编号', '项目', '措施前季度', '满意度', '后一季度', '满意度', '变化', 'p 值', '判断']], { style: 'header' });
+  b.put(
+    s.effects.map((e) => [e.id, e.item, e.from, e.before ?? '—', e.to, e.after ?? '—', e.change ?? '—', e.p ?? '—', e.direction ? DIRECTION[e.direction] : e.after === null ? '后一季度尚无数据' : '—']),
+    { style: 'cell', numberFormat: s.effects.map(() => ['General', 'General', 'General', '0.00%', 'General', '0.00%', '+0.00%;-0.00%;0.00%', '0.000', 'General']) },
+  );
 }
 
 function listSection(b: SheetBuilder, title: string, head: string[], rows: PlanValue[][]): void {

@@ -1,0 +1,61 @@
+/** `csat actions`, `csat comm-plan`, `csat comm-report`: closing the loop from the command line. */
+import type { Locale } from '../domain';
+import { XlsxGateway } from '../host/xlsx/gateway';
+import { generateActions } from '../jobs/actions';
+import { generateCommReport, generateCommSheets } from '../jobs/communication';
+import { noteText, type JobNote } from '../jobs/notes';
+import { version } from '../../package.json';
+import { CliError } from './errors';
+import { readBytes, writeNewFile } from './io';
+
+interface Common {
+  out: string;
+  force: boolean;
+  locale: Locale;
+}
+
+async function open(file: string): Promise<XlsxGateway> {
+  const bytes = await readBytes(file);
+  try {
+    return await XlsxGateway.open(bytes);
+  } catch (e) {
+    throw new CliError(`无法打开 ${file}：不是有效的 .xlsx 工作簿（${(e as Error).message}）`, `Cannot open ${file}: not a valid .xlsx workbook (${(e as Error).message})`);
+  }
+}
+
+function print(notes: readonly JobNote[], locale: Locale, out: (l: string) => void, warn: (l: string) => void): void {
+  for (const n of notes) (n.level === 'warning' ? warn : out)(noteText(n, locale));
+}
+
+export async function commPlanCommand(args: Common & { into?: string }, out: (l: string) => void, warn: (l: string) => void): Promise<void> {
+  const gateway = args.into ? await open(args.into) : XlsxGateway.empty();
+  const r = await generateCommSheets(gateway);
+  await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: args.into ? [args.into] : [] });
+  print(r.notes, args.locale, out, warn);
+  out(args.locale === 'en-US' ? `Wrote ${args.out}` : `已写入 ${args.out}`);
+}
+
+export async function commReportCommand(
+  args: Common & { file: string; year?: number; today?: string; json: boolean; toTracker: boolean },
+  out: (l: string) => void,
+  warn: (l: string) => void,
+): Promise<void> {
+  const gateway = await open(args.file);
+  const r = await generateCommReport(gateway, { year: args.year, today: args.today, toTracker: args.toTracker, version });
+  await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: [args.file] });
+  if (args.json) {
+    const a = r.analysis;
+    out(JSON.stringify({ year: a.year, findings: a.findings.map((f) => ({ customer: f.customer, level: f.level, period: f.period, kind: f.kind })), compliance: a.compliance }));
+    return;
+  }
+  print(r.notes, args.locale, out, warn);
+  out(args.locale === 'en-US' ? `Wrote ${args.out}` : `已写入 ${args.out}`);
+}
+
+export async function actionsCommand(args: Common & { file: string; period?: string }, out: (l: string) => void, warn: (l: string) => void): Promise<void> {
+  const gateway = await open(args.file);
+  const r = await generateActions(gateway, { period: args.period });
+  await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: [args.file] });
+  print(r.notes, args.locale, out, warn);
+  out(args.locale === 'en-US' ? `Wrote ${args.out}` : `已写入 ${args.out}`);
+}
