@@ -30,7 +30,14 @@ describe('survey workbooks in LibreOffice', () => {
 
   it('recomputes the native-formula overall and item scores to the engine\'s values', async () => {
     const sheets = sheetsAsCsv(demo);
-    expect([...sheets.keys()].sort()).toEqual(['客户满意度调查表', '评分模板', '调查数据', '调查方案', '分析报告-2026Q4', '趋势'].sort());
+    expect([...sheets.keys()].sort()).toEqual(
+      ['评分模板', '调查数据', '客户满意度调查表', '调查方案', '纠正预防措施', '年度客户沟通计划', '客户沟通记录', '客户沟通分析-2026', '分析报告-2026Q4', '趋势'].sort(),
+    );
+    // LibreOffice opened every sheet we wrote and found content in each.
+    for (const [name, rows] of sheets) expect([name, rows.length > 1]).toEqual([name, true]);
+    const tracker = sheets.get('纠正预防措施')!;
+    expect(tracker[0].slice(0, 13)).toEqual(['编号', '来源', '问题描述', '责任部门', '根本原因', '纠正措施', '预防措施', '责任人', '计划完成日期', '状态', '验证人', '验证日期', '验证结果']);
+    expect(new Set(tracker.slice(1).map((r) => r[9]))).toEqual(new Set(['待分析', '整改中', '已完成', '已验证', '已关闭']));
     const data = sheets.get('调查数据')!;
     const label = (text: string) => data.find((r) => r.includes(text))!;
     const at = (row: string[], text: string) => row[row.indexOf(text) + 1];

@@ -8,6 +8,7 @@ import { useCallback, useState } from 'react';
 import type { Locale } from '../domain';
 import type { ExcelGateway } from '../plan';
 import { AnalysisSection } from './components/AnalysisSection';
+import { LoopSections } from './components/LoopSections';
 import { ReportPreview } from './components/ReportPreview';
 import { StandaloneBar } from './components/StandaloneBar';
 import { StatusArea } from './components/StatusArea';
@@ -52,6 +53,7 @@ export function App({ host, locale, saveFile = browserDownload }: AppProps) {
   const t = STRINGS[locale];
   const [standalone, setStandalone] = useState<StandaloneWorkbook>();
   const [opening, setOpening] = useState(false);
+  const [period, setPeriod] = useState<string>();
   const gateway: ExcelGateway | undefined = host.mode === 'excel' ? host.gateway : standalone?.gateway;
   const pane = usePane(gateway, t, locale);
   const disabled = !!pane.busy || opening || !gateway;
@@ -96,7 +98,24 @@ export function App({ host, locale, saveFile = browserDownload }: AppProps) {
       <StatusArea t={t} busy={pane.busy} message={pane.message} onCancel={pane.cancel} onSelect={host.select ? (cell) => void host.select!(cell) : undefined} />
       {host.mode === 'standalone' && pane.preview && <ReportPreview t={t} analysis={pane.preview} />}
       <SurveySection t={t} disabled={disabled} onGenerate={(tpl) => void pane.survey(tpl)} onValidate={() => void pane.validate()} />
-      <AnalysisSection t={t} disabled={disabled} inspection={pane.inspection} onReport={(p, g) => void pane.report(p, g)} onTrend={() => void pane.report(undefined, undefined, true)} />
+      <AnalysisSection
+        t={t}
+        disabled={disabled}
+        inspection={pane.inspection}
+        period={period}
+        onPeriod={setPeriod}
+        onReport={(p, g) => void pane.report(p, g)}
+        onTrend={() => void pane.report(undefined, undefined, true)}
+      />
+      <LoopSections
+        t={t}
+        disabled={disabled}
+        hasData={pane.inspection?.hasData ?? false}
+        period={period}
+        onActions={() => void pane.actions(period)}
+        onCommSheets={() => void pane.commSheets()}
+        onCommReport={(toTracker) => void pane.commReport(toTracker)}
+      />
     </main>
   );
 }

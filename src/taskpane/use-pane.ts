@@ -4,6 +4,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CsatError, type Analysis, type Locale } from '../domain';
+import { generateActions } from '../jobs/actions';
+import { generateCommReport, generateCommSheets } from '../jobs/communication';
 import { inspectSurvey, type Inspection } from '../jobs/inspect';
 import { noteText, type JobNote } from '../jobs/notes';
 import { generateReport } from '../jobs/report';
@@ -114,5 +116,13 @@ export function usePane(gateway: ExcelGateway | undefined, t: Strings, locale: L
       return notesMessage(r.notes);
     });
 
-  return { busy, message, setMessage, inspection, preview, survey, validate, report, cancel, refresh };
+  const actions = (period: string | undefined) =>
+    run(t.generateActions, async (gw, signal) => notesMessage((await generateActions(gw, { period, signal })).notes));
+
+  const commSheets = () => run(t.generateCommSheets, async (gw, signal) => notesMessage((await generateCommSheets(gw, { signal })).notes));
+
+  const commReport = (toTracker: boolean) =>
+    run(t.generateCommReport, async (gw, signal) => notesMessage((await generateCommReport(gw, { version: VERSION, toTracker, signal })).notes));
+
+  return { busy, message, setMessage, inspection, preview, survey, validate, report, actions, commSheets, commReport, cancel, refresh };
 }

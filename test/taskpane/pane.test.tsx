@@ -97,6 +97,19 @@ describe('task pane', () => {
     expect(gw.renders).toEqual([]);
   });
 
+  it('closes the loop: 生成纠正预防措施 for the chosen quarter, 生成沟通计划表, 生成沟通分析报告', async () => {
+    const gw = await workbookWithData();
+    renderPane({ mode: 'excel', gateway: gw });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toContain('2026Q4'));
+    fireEvent.click(screen.getByRole('button', { name: '生成纠正预防措施' }));
+    await screen.findByText(/已在"纠正预防措施"新增 \d+ 条措施/);
+    fireEvent.click(screen.getByRole('button', { name: '生成沟通计划表' }));
+    await screen.findByText('已创建"年度客户沟通计划"');
+    fireEvent.click(screen.getByRole('button', { name: '生成沟通分析报告' }));
+    await screen.findByText(/已生成"客户沟通分析-\d{4}"/);
+    expect((await gw.listSheets()).map((x) => x.owner)).toEqual(expect.arrayContaining(['actions', 'comm_plan', 'comm_records']));
+  });
+
   it('speaks English when the host language is English', async () => {
     renderPane({ mode: 'standalone' }, 'en-US');
     for (const name of ['Open workbook', 'Download workbook', 'Generate survey sheets', 'Check data', 'Generate report']) expect(screen.getByRole('button', { name })).toBeTruthy();

@@ -8,15 +8,16 @@ export interface AnalysisSectionProps {
   t: Strings;
   disabled: boolean;
   inspection?: Inspection;
+  period?: string;
+  onPeriod: (period: string | undefined) => void;
   onReport: (period: string | undefined, groupBy: string | undefined) => void;
   onTrend: () => void;
 }
 
 /** 分析: pick a quarter (latest first) and a column to group by; write the report or the trend. */
-export function AnalysisSection({ t, disabled, inspection, onReport, onTrend }: AnalysisSectionProps) {
+export function AnalysisSection({ t, disabled, inspection, period, onPeriod: setPeriod, onReport, onTrend }: AnalysisSectionProps) {
   const quarters = inspection?.quarters ?? [];
   const columns = inspection?.columns ?? [];
-  const [period, setPeriod] = useState<string>();
   const [groupBy, setGroupBy] = useState<string>();
   // The choices reset whenever the data (and so the lists) change.
   const listsKey = `${quarters.join()}|${columns.join()}`;
