@@ -34,7 +34,8 @@ describe('csat report', () => {
     expect(r.err).toContain('图表 ×5');
     expect(sha(demo)).toBe(before);
     const names = (await XlsxGateway.open(readFileSync(out)).then((g) => g.listSheets())).map((s) => s.name);
-    expect(names).toEqual(['评分模板', '调查数据', '客户满意度调查表', '调查方案', '分析报告-2026Q4', '趋势', '分析报告-2026Q2']);
+    expect(names.slice(0, 4)).toEqual(['评分模板', '调查数据', '客户满意度调查表', '调查方案']);
+    expect(names.slice(-3)).toEqual(['分析报告-2026Q4', '趋势', '分析报告-2026Q2']);
   });
 
   it('never writes over its input', () => {
