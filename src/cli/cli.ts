@@ -4,6 +4,7 @@ import { parsePolicy, type Locale } from '../domain';
 import { version } from '../../package.json';
 import { describeError } from './errors';
 import { demoCommand } from './demo';
+import { importCommand } from './import';
 import { actionsCommand, commPlanCommand, commReportCommand } from './loop';
 import { reportCommand } from './report';
 import { scoreCommand } from './score';
@@ -115,6 +116,21 @@ export async function main(argv: string[]): Promise<number> {
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (file: string, opts: { out: string; year?: number; today?: string; json: boolean; toTracker: boolean; force: boolean }) => {
       await commReportCommand({ file, ...opts, locale }, out, warn);
+    });
+
+  program
+    .command('import')
+    .description('导入在线问卷（问卷星、Microsoft Forms、腾讯问卷、CSV）到调查数据 / import an online questionnaire export')
+    .argument('<export>', '导出文件（.xlsx 或 .csv；UTF-8、GBK、GB18030 自动识别）/ the export (.xlsx or .csv)')
+    .addOption(new Option('--format <format>', '格式 / format').choices(['auto', 'wjx', 'forms', 'tencent', 'csv']).default('auto'))
+    .option('--into <workbook>', '导入到此工作簿的副本（默认新建调查工作簿）/ import into a copy of this workbook')
+    .option('--mapping <file>', '使用保存的对应关系（JSON）/ use a saved mapping')
+    .option('--save-mapping <file>', '保存对应关系以便再用 / save the mapping for reuse')
+    .option('--dry-run', '只显示对应关系，不写文件 / show the mapping only', false)
+    .option('--out <file>', '新工作簿 / the new workbook')
+    .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
+    .action(async (file: string, opts: { format: 'auto'; into?: string; mapping?: string; saveMapping?: string; dryRun: boolean; out?: string; force: boolean }) => {
+      await importCommand({ file, ...opts, locale }, out, warn);
     });
 
   program

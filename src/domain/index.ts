@@ -14,3 +14,4 @@ export * from './analysis/responses';
 export * from './analysis/analyze';
 export * from './communication';
 export * from './actions';
+export * from './import';

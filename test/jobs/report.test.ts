@@ -29,7 +29,7 @@ describe('generateReport (xlsx)', () => {
     ]);
     const report = await back.readSheet('分析报告-2026Q4');
     expect(report[0][0]).toBe('客户满意度分析报告（2026Q4）');
-    expect(String(report[1][0])).toMatch(/^生成时间 2026-12-31 09:30 ｜ 模板：表4-1.* ｜ 数据：调查数据!A1:U192 ｜ CSAT for Excel 0\.0\.0-test/);
+    expect(String(report[1][0])).toMatch(/^生成时间 2026-12-31 09:30 ｜ 模板：表4-1.* ｜ 数据：调查数据!A1:V192 ｜ CSAT for Excel 0\.0\.0-test/);
     const overall = report.find((row) => row[0] === '总体满意度')!;
     expect(overall[1]).toBe(r.analysis.overall);
   });

@@ -99,7 +99,7 @@ describe('generateSurveyWorkbook', () => {
     await generateSurveyWorkbook(gw, { template: custom });
     const back = await reopen(gw);
     const header = (await back.readRange('调查数据', 'A1:J1'))[0];
-    expect(header).toEqual(['客户名称', '客户分组', '项目名称', '调查方式', '调查日期', '调查人', '响应', '质量', '意见与建议', null]);
+    expect(header).toEqual(['客户名称', '客户分组', '项目名称', '调查方式', '调查日期', '调查人', '响应', '质量', '意见与建议', '来源编号']);
     const form = await back.readSheet('客户满意度调查表');
     expect(form[6]).toEqual(['序号', '类别', '调查项', '调查内容', '好', '中', '差']);
     expect(form[7].slice(0, 4)).toEqual([1, '服务', '响应', '响应快吗？']);

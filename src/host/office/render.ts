@@ -209,6 +209,10 @@ function sheetStructure(ws: Excel.Worksheet, sheet: SheetPlan): void {
   if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true }, sheet.protect.password);
 }
 
+function tableResizeSupported(): boolean {
+  return typeof Office === 'undefined' || !Office.context?.requirements || Office.context.requirements.isSetSupported('ExcelApi', '1.13');
+}
+
 const CHART_TYPES = { line: 'Line', bar: 'BarClustered', barStacked100: 'BarStacked100', column: 'ColumnClustered' } as const;
 
 /** A native chart whose series point at the sheet's cells (ExcelApi 1.7 series, 1.8 axis formats). */
@@ -270,6 +274,9 @@ export async function renderPlanInContext(context: Excel.RequestContext, plan: W
       // Update plans only add their blocks: the sheet's other rows and settings stay as they are.
       const ws = sheets.getItem(sheet.name);
       for (const block of sheet.blocks) await writeBlock(ws, block, batch, budget);
+      // Table.resize is ExcelApi 1.13; on older hosts the rows are still written (the native
+      // formulas read whole columns) and only the table's own extent stays as it was.
+      if (tableResizeSupported()) for (const t of sheet.tables ?? []) ws.tables.getItem(t.name).resize(t.range);
       continue;
     }
     const refresh = toRefresh.get(sheet.name);

@@ -177,8 +177,15 @@ export async function renderPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookP
     onProgress?.({ done: i / Math.max(1, total), stage: sheet.name });
     const old = wb.getWorksheet(sheet.name);
     if (old && sheet.update) {
-      // Update plans only add their blocks: the sheet's other rows and settings stay as they are.
+      // Update plans only add their blocks (and extend their tables over them): the sheet's other
+      // rows and settings stay as they are.
       for (const block of sheet.blocks) writeBlock(old, block);
+      for (const t of sheet.tables ?? []) {
+        const existing = (old as unknown as { getTable(name: string): unknown }).getTable(t.name);
+        if (!existing) continue;
+        (old as unknown as { removeTable(name: string): void }).removeTable(t.name);
+        addTables(old, { ...sheet, tables: [t] });
+      }
       continue;
     }
     const orderNo = old ? internals(old).orderNo : undefined;

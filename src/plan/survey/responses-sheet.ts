@@ -7,14 +7,14 @@
 import type { CellValue, Template } from '../../domain';
 import { cell, columnLetter, columnRef } from '../a1';
 import type { CellBlock, ColumnSpec, PlanValue, SheetPlan, ValidationSpec } from '../types';
-import { COMMENT_COLUMN, INFO_COLUMNS, RESPONSES_TABLE_NAME, SURVEY_METHODS, TEMPLATE_RANGE_NAME } from './names';
+import { COMMENT_COLUMN, INFO_COLUMNS, RESPONSES_TABLE_NAME, SOURCE_COLUMN, SURVEY_METHODS, TEMPLATE_RANGE_NAME } from './names';
 import { answeredFormula, itemWeightRef, scoreSumFormula, targetRef, type TemplateCells } from './native-formulas';
 
 /** Rows below the data that get the drop-down lists too, so new answers are checked as typed. */
 export const VALIDATION_SPARE_ROWS = 2000;
 
 export interface ResponsesSheetOptions {
-  /** Rows in column order: INFO_COLUMNS, one per item, COMMENT_COLUMN. Dates as ISO strings. */
+  /** Rows in column order: INFO_COLUMNS, one per item, COMMENT_COLUMN, SOURCE_COLUMN. Dates as ISO strings. */
   rows?: readonly (readonly CellValue[])[];
 }
 
@@ -29,7 +29,7 @@ export interface ResponsesLayout {
 }
 
 export function responsesHeader(template: Template): string[] {
-  return [...INFO_COLUMNS, ...template.items.map((it) => it.name), COMMENT_COLUMN];
+  return [...INFO_COLUMNS, ...template.items.map((it) => it.name), COMMENT_COLUMN, SOURCE_COLUMN];
 }
 
 export function buildResponsesSheet(template: Template, name: string, templateCells: TemplateCells, options: ResponsesSheetOptions = {}): { sheet: SheetPlan; layout: ResponsesLayout } {
@@ -85,7 +85,8 @@ export function buildResponsesSheet(template: Template, name: string, templateCe
     { col: dateCol, width: 12, numberFormat: 'yyyy-mm-dd' },
     { col: 6, width: 9 },
     ...itemCols.map((c) => ({ col: c, width: Math.max(8, template.items[c - itemCols[0]].name.length * 2 + 3) })),
-    { col: lastCol, width: 36 },
+    { col: lastCol - 1, width: 36 },
+    { col: lastCol, width: 24 },
     { col: lastCol + 1, width: 3 },
     { col: lastCol + 2, width: 24 },
     ...[3, 4, 5, 6, 7, 8].map((k) => ({ col: lastCol + k, width: 11 })),
@@ -156,4 +157,28 @@ function buildSummary(template: Template, sheetName: string, t: TemplateCells, i
     },
   ];
   return { blocks, nativeOverallCell };
+}
+
+/**
+ * Rows appended below the responses (an update plan: nothing above is touched), values placed by
+ * the sheet's own header, and the table extended over them.
+ */
+export function appendResponsesPlan(sheet: string, header: readonly string[], rows: readonly Readonly<Record<string, CellValue>>[], firstFreeRow: number): SheetPlan {
+  const dateCol = header.indexOf('调查日期');
+  const values: PlanValue[][] = rows.map((r) =>
+    header.map((h, c) => {
+      const v = r[h];
+      if (v === undefined || v === null) return null;
+      if (c === dateCol && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return { date: v };
+      return v;
+    }),
+  );
+  const last = firstFreeRow + rows.length - 1;
+  return {
+    name: sheet,
+    owner: 'responses',
+    update: true,
+    blocks: rows.length > 0 ? [{ at: cell(firstFreeRow, 1), values }] : [],
+    tables: rows.length > 0 ? [{ name: RESPONSES_TABLE_NAME, range: `A1:${columnLetter(header.length)}${last}` }] : [],
+  };
 }

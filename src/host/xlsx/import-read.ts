@@ -1,0 +1,69 @@
+/**
+ * Reading questionnaire exports into a grid: .xlsx through ExcelJS, .csv through csv-parse with the
+ * encoding detected (UTF-8 with or without BOM, else GB18030 — a superset of GBK — via the standard
+ * TextDecoder). Sizes are checked before anything is parsed whole.
+ */
+import { parse } from 'csv-parse/sync';
+import type { CellValue } from '../../domain';
+import { loadWorkbook, sheetGrid } from './read';
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 200_000;
+
+export class ImportRefused extends Error {
+  constructor(readonly zh: string, readonly en: string) {
+    super(zh);
+    this.name = 'ImportRefused';
+  }
+}
+
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+export async function readExport(bytes: Uint8Array, fileName: string): Promise<{ grid: CellValue[][]; encoding?: string }> {
+  const mb = (bytes.length / 1024 / 1024).toFixed(1);
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new ImportRefused(`${fileName} 有 ${mb} MB，超过导入上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, `${fileName} is ${mb} MB, over the import limit of ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  }
+  const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'xls') {
+    throw new ImportRefused(
+      `${fileName} 是旧版 .xls：请在问卷星中导出 .xlsx 或 .csv（npm 上可用的 .xls 解析库有未修复的高危漏洞，故不读取 .xls）`,
+      `${fileName} is a legacy .xls: export .xlsx or .csv instead (the .xls parser available on npm has unfixed high-severity flaws)`,
+    );
+  }
+  if (ext === 'xlsx') {
+    let wb;
+    try {
+      wb = await loadWorkbook(bytes);
+    } catch (e) {
+      throw new ImportRefused(`${fileName} 不是有效的 .xlsx（${(e as Error).message}）`, `${fileName} is not a valid .xlsx (${(e as Error).message})`);
+    }
+    const ws = wb.worksheets[0];
+    if (!ws) throw new ImportRefused(`${fileName} 中没有工作表`, `${fileName} has no sheet`);
+    if (ws.rowCount > MAX_IMPORT_ROWS + 1) throw tooManyRows(fileName, ws.rowCount - 1);
+    return { grid: sheetGrid(ws) };
+  }
+  if (ext !== 'csv' && ext !== 'txt') {
+    throw new ImportRefused(`无法识别 ${fileName} 的格式（支持 .xlsx、.csv）`, `Cannot tell the format of ${fileName} (.xlsx and .csv are supported)`);
+  }
+  const { text, encoding } = decodeText(bytes);
+  let grid: string[][];
+  try {
+    grid = parse(text, { relax_column_count: true, skip_empty_lines: true, to_line: MAX_IMPORT_ROWS + 2 }) as string[][];
+  } catch (e) {
+    throw new ImportRefused(`${fileName} 不是有效的 CSV：${(e as Error).message}`, `${fileName} is not valid CSV: ${(e as Error).message}`);
+  }
+  if (grid.length > MAX_IMPORT_ROWS + 1) throw tooManyRows(fileName, grid.length - 1);
+  return { grid, encoding };
+}
+
+function tooManyRows(fileName: string, rows: number): ImportRefused {
+  return new ImportRefused(`${fileName} 有 ${rows} 行以上，超过导入上限 ${MAX_IMPORT_ROWS} 行；请分批导出`, `${fileName} has ${rows}+ rows, over the import limit of ${MAX_IMPORT_ROWS}; export in batches`);
+}
