@@ -154,7 +154,7 @@ describe('the answer parser under hostile text', () => {
   it('never throws and never calls a non-label a level', () => {
     const reader = new AnswerReader(TABLE_4_1);
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.fullUnicodeString(), fc.double(), fc.boolean(), fc.constant(null)), fc.nat(13), (v, item) => {
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.double(), fc.boolean(), fc.constant(null)), fc.nat(13), (v, item) => {
         const a = reader.read(v as CellValue, item);
         if (a.kind === 'level' && typeof v === 'string') {
           const plain = v.replace(/[\s\u200b]/g, '');
