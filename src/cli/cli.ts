@@ -5,7 +5,7 @@ import { version } from '../../package.json';
 import { describeError } from './errors';
 import { demoCommand } from './demo';
 import { importCommand } from './import';
-import { actionsCommand, commPlanCommand, commReportCommand } from './loop';
+import { actionsCommand, archiveCommand, commPlanCommand, commReportCommand } from './loop';
 import { reportCommand } from './report';
 import { scoreCommand } from './score';
 import { surveyCommand } from './survey';
@@ -131,6 +131,18 @@ export async function main(argv: string[]): Promise<number> {
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (file: string, opts: { format: 'auto'; into?: string; mapping?: string; saveMapping?: string; dryRun: boolean; out?: string; force: boolean }) => {
       await importCommand({ file, ...opts, locale }, out, warn);
+    });
+
+  program
+    .command('archive')
+    .description('归档准备：归档属性、归档清单、保护报告、冻结 CSAT 公式 / make an archive-ready copy')
+    .argument('<file>', '工作簿 / workbook')
+    .requiredOption('--out <file>', '归档副本 / the archive copy')
+    .option('--password <password>', '保护报告与跟踪表的密码（可选）/ password for the protected tabs')
+    .option('--department <name>', '编制部门（默认 服务台）/ the compiling department', undefined)
+    .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
+    .action(async (file: string, opts: { out: string; password?: string; department?: string; force: boolean }) => {
+      await archiveCommand({ file, ...opts, locale }, out, warn);
     });
 
   program

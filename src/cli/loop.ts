@@ -2,10 +2,12 @@
 import type { Locale } from '../domain';
 import { XlsxGateway } from '../host/xlsx/gateway';
 import { generateActions } from '../jobs/actions';
+import { prepareArchive } from '../jobs/archive';
 import { generateCommReport, generateCommSheets } from '../jobs/communication';
 import { noteText, type JobNote } from '../jobs/notes';
 import { version } from '../../package.json';
 import { CliError } from './errors';
+import { uncarriedParts } from './report';
 import { readBytes, writeNewFile } from './io';
 
 interface Common {
@@ -57,5 +59,17 @@ export async function actionsCommand(args: Common & { file: string; period?: str
   const r = await generateActions(gateway, { period: args.period });
   await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: [args.file] });
   print(r.notes, args.locale, out, warn);
+  out(args.locale === 'en-US' ? `Wrote ${args.out}` : `已写入 ${args.out}`);
+}
+
+export async function archiveCommand(args: Common & { file: string; password?: string; department?: string }, out: (l: string) => void, warn: (l: string) => void): Promise<void> {
+  const gateway = await open(args.file);
+  const lost = await uncarriedParts(await readBytes(args.file));
+  const r = await prepareArchive(gateway, { password: args.password, department: args.department });
+  await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: [args.file] });
+  print(r.notes, args.locale, out, warn);
+  if (lost.length > 0) {
+    warn(args.locale === 'en-US' ? `Not carried into ${args.out}: ${lost.map((l) => l.en).join(', ')} — regenerate the reports before archiving` : `以下内容未能带到 ${args.out}：${lost.map((l) => l.zh).join('、')}——如需图表，请在归档前重新生成分析报告`);
+  }
   out(args.locale === 'en-US' ? `Wrote ${args.out}` : `已写入 ${args.out}`);
 }

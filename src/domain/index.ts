@@ -15,3 +15,4 @@ export * from './analysis/analyze';
 export * from './communication';
 export * from './actions';
 export * from './import';
+export * from './archive';

@@ -18,3 +18,4 @@ export * from './report/report-workbook';
 export * from './loop/actions-sheet';
 export * from './loop/comm-sheets';
 export * from './loop/comm-report-sheet';
+export * from './archive-sheet';

@@ -138,7 +138,14 @@ export interface NamedItem {
 export interface WorkbookPlan {
   readonly sheets: readonly SheetPlan[];
   readonly names?: readonly NamedItem[];
-  readonly properties?: { readonly title?: string; readonly subject?: string; readonly keywords?: string; readonly category?: string };
+  readonly properties?: {
+    readonly title?: string;
+    readonly subject?: string;
+    readonly keywords?: string;
+    readonly category?: string;
+    /** Custom document properties (SharePoint columns can be bound to them). */
+    readonly custom?: Readonly<Record<string, string>>;
+  };
 }
 
 /** Prefix of the workbook-level names that mark owned sheets: `CSAT_OWNED_<kind>` → `'Sheet'!$A$1`. */

@@ -277,6 +277,7 @@ export async function renderPlanInContext(context: Excel.RequestContext, plan: W
       // Table.resize is ExcelApi 1.13; on older hosts the rows are still written (the native
       // formulas read whole columns) and only the table's own extent stays as it was.
       if (tableResizeSupported()) for (const t of sheet.tables ?? []) ws.tables.getItem(t.name).resize(t.range);
+      if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true }, sheet.protect.password);
       continue;
     }
     const refresh = toRefresh.get(sheet.name);
@@ -296,6 +297,7 @@ export async function renderPlanInContext(context: Excel.RequestContext, plan: W
     if (props.subject) wb.properties.subject = props.subject;
     if (props.keywords) wb.properties.keywords = props.keywords;
     if (props.category) wb.properties.category = props.category;
+    for (const [key, value] of Object.entries(props.custom ?? {})) wb.properties.custom.add(key, value);
   }
   const stats = await batch.finish();
   options.onProgress?.({ done: 1, stage: '' });

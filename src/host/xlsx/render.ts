@@ -186,6 +186,7 @@ export async function renderPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookP
         (old as unknown as { removeTable(name: string): void }).removeTable(t.name);
         addTables(old, { ...sheet, tables: [t] });
       }
+      if (sheet.protect) await old.protect(sheet.protect.password ?? '', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
       continue;
     }
     const orderNo = old ? internals(old).orderNo : undefined;
