@@ -51,6 +51,14 @@ async function openPane(locale: string): Promise<{ page: Page; errors: string[];
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
+  // Security: the page asks for nothing but its own files and Office's script host.
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.hostname !== '127.0.0.1' && u.hostname !== 'appsforoffice.microsoft.com' && u.protocol !== 'blob:' && u.protocol !== 'data:') errors.push(`request to ${r.url()}`);
+  });
   const t0 = Date.now();
   await page.goto(`${server.url}/taskpane.html`);
   await page.locator('input[type=file]').waitFor({ state: 'attached' });
@@ -76,6 +84,14 @@ async function flow(locale: 'zh-CN' | 'en-US', names: Record<'open' | 'download'
 }
 
 describe('standalone task pane in Chromium', () => {
+  it('serves a Content-Security-Policy allowing only its own origin and Office\'s script host', async () => {
+    const { page } = await openPane('zh-CN');
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(csp).toContain("connect-src 'self'");
+  });
+
   it('zh-CN: open → 生成分析报告 → 下载工作簿; the downloaded report equals the engine', async () => {
     const { file, readyMs } = await flow('zh-CN', { open: '打开工作簿', download: '下载工作簿', report: '生成分析报告', survey: '生成调查表', validate: '校验数据', opened: /已打开 responses\.xlsx/, wrote: /已生成"分析报告-2026Q4"/ });
     const expected = await engineOverall(responses);

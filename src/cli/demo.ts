@@ -10,7 +10,9 @@ import { generateActions } from '../jobs/actions';
 import { generateCommReport, generateCommSheets } from '../jobs/communication';
 import { noteText } from '../jobs/notes';
 import { generateReport } from '../jobs/report';
-import { sampleCommPlan, sampleCommRecords } from '../sample/comm-sample';
+import { sampleCommPlan, sampleCommRecords, sampleWjxExport } from '../sample/comm-sample';
+import { importExport } from '../jobs/import';
+import { prepareArchive } from '../jobs/archive';
 import { generateSurveyWorkbook } from '../jobs/survey';
 import { version } from '../../package.json';
 import { sampleResponses } from '../sample/sample-data';
@@ -63,13 +65,20 @@ export async function demoCommand(args: DemoArgs, out: (line: string) => void): 
   const result = await generateSurveyWorkbook(gateway, { template: 'builtin', year: 2026, responses: rows, plannedCustomers: samplePlannedCustomers(rows) });
   // The closed loop: the Q3 findings tracked with actions in every state, the communication plan and
   // records with their analysis (需改进事项 sent to the tracker), then the latest report with closure.
+  const imported = await importExport(gateway, { grid: sampleWjxExport(TABLE_4_1.items.map((i) => i.name)) });
   const actions = await generateActions(gateway, { period: '2026Q3', decorate: demoAction });
   const comm = await generateCommSheets(gateway, { planRows: sampleCommPlan(), recordRows: sampleCommRecords() });
   const commReport = await generateCommReport(gateway, { version, today: '2026-11-28', toTracker: true });
   const report = await generateReport(gateway, { version });
   await writeNewFile(args.out, await gateway.save(), { force: args.force });
   const en = args.locale === 'en-US';
-  for (const n of [...result.notes, ...actions.notes, ...comm.notes, ...commReport.notes, ...report.notes]) out(noteText(n, args.locale));
+  for (const n of [...result.notes, ...imported.notes, ...actions.notes, ...comm.notes, ...commReport.notes, ...report.notes]) out(noteText(n, args.locale));
+  // The archive-ready copy, beside the demo (charts kept: the same in-memory workbook).
+  const archive = await prepareArchive(gateway, { department: '服务台', now: new Date(2026, 10, 28) });
+  const archiveFile = args.out.replace(/\.xlsx$/i, '') + '-archive.xlsx';
+  await writeNewFile(archiveFile, await gateway.save(), { force: args.force });
+  for (const n of archive.notes) out(noteText(n, args.locale));
+  out(en ? `Wrote the archive-ready copy ${archiveFile}` : `已写入归档副本 ${archiveFile}`);
   const grid = await gateway.readSheet(result.names.responses);
   const score = scoreResponses(grid, TABLE_4_1);
   const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);

@@ -39,3 +39,24 @@ export function sampleCommRecords(): CellValue[][] {
   add('2026-10-15', '沧州 城商银行', '项目级沟通', '电话', '培训内容希望更贴近实际', '调整培训课程', '整改中'); // name differs by a space
   return r;
 }
+
+/** A small 问卷星 export (Q4 2026) for the demo's import: as the site writes it, skipped answers included. */
+export function sampleWjxExport(items: readonly string[]): CellValue[][] {
+  const header = ['序号', '提交答卷时间', '所用时间', '来源', '来源详情', '来自IP', '1、贵单位名称', ...items.map((n, i) => `${i + 2}、您对"${n}"是否满意？`), `${items.length + 2}、您的意见和建议`];
+  const levels = ['满意', '满意', '较满意', '满意', '一般', '较满意', '满意', '(跳过)'];
+  const names = ['唐山电子科技公司', '保定妇幼保健院', '廊坊农商银行', '石家庄市人社局', '天津食品集团', '北京口腔医院'];
+  return [
+    header,
+    ...names.map((name, r) => [
+      r + 1,
+      `2026/11/${String(3 + r * 3)} ${10 + r}:0${r}:00`,
+      `${90 + r * 7}秒`,
+      '微信',
+      'N/A',
+      `10.0.0.${r + 1}`,
+      name,
+      ...items.map((_, i) => levels[(r + i) % levels.length]),
+      r === 2 ? '=希望热线再快些' : '',
+    ]),
+  ];
+}

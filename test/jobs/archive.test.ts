@@ -1,0 +1,80 @@
+/** 归档准备: properties, checklist, protection, frozen CSAT formulas — and what Excel's path does. */
+import ExcelJS from 'exceljs';
+import { keepUntil, periodEnd, recordChecklist, TABLE_4_1 } from '../../src/domain';
+import { OfficeGateway } from '../../src/host/office/gateway';
+import { readCustomProperties } from '../../src/host/xlsx/custom-properties';
+import { XlsxGateway } from '../../src/host/xlsx/gateway';
+import { prepareArchive } from '../../src/jobs/archive';
+import { generateReport } from '../../src/jobs/report';
+import { generateSurveyWorkbook } from '../../src/jobs/survey';
+import { sampleResponses } from '../../src/sample/sample-data';
+import { OfficeFake } from '../helpers/office-fake';
+
+describe('retention and records', () => {
+  it('keeps records at least three years after the period ends', () => {
+    expect(keepUntil(periodEnd('2026Q4'))).toBe('2029-12-31');
+    expect(keepUntil(periodEnd('2026Q1'))).toBe('2029-03-31');
+    expect(keepUntil('2024-02-29')).toBe('2027-02-28');
+  });
+
+  it('checks the five records of §7 against the owned sheets', () => {
+    const c = recordChecklist([{ name: '客户满意度调查表', owner: 'form' }, { name: '分析报告-2026Q3', owner: 'report_2026Q3' }, { name: '我的表' }]);
+    expect(c.map((r) => [r.record, r.present])).toEqual([
+      ['《客户满意度调查表》', true],
+      ['《客户满意度分析报告》', true],
+      ['《年度客户沟通计划》', false],
+      ['《客户沟通记录》', false],
+      ['《客户沟通分析报告》', false],
+    ]);
+  });
+});
+
+describe('prepareArchive (file copy)', () => {
+  it('writes properties, the checklist, protects reports and freezes the CSAT formula', async () => {
+    const gw = XlsxGateway.empty();
+    await generateSurveyWorkbook(gw, { responses: sampleResponses(TABLE_4_1).rows });
+    await generateReport(gw, { version: 't' });
+    const r = await prepareArchive(gw, { password: 'secret', now: new Date(2027, 0, 10) });
+    expect(r.properties.custom).toEqual({
+      文件编号: 'XDYJ-04-03',
+      记录名称: '客户满意度调查表、客户满意度分析报告',
+      统计期间: '2026Q4',
+      编制部门: '服务台',
+      归档日期: '2027-01-10',
+      保存期限至: '2029-12-31',
+    });
+    expect(r.protectedSheets).toEqual(['分析报告-2026Q4', '趋势']);
+    expect(r.frozen).toEqual(['调查数据!Y2']);
+    const bytes = await gw.save();
+    expect(await readCustomProperties(bytes)).toEqual(r.properties.custom);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(back.title).toBe('客户满意度记录 2026Q4');
+    expect(back.keywords).toContain('XDYJ-04-03');
+    const frozen = back.getWorksheet('调查数据')!.getCell('Y2');
+    expect(typeof frozen.value).toBe('number');
+    expect(frozen.value as number).toBeGreaterThan(0.8);
+    expect(String(frozen.note)).toContain('=CSAT.OVERALL(调查数据表[#All],CSAT_TEMPLATE)');
+    expect((back.getWorksheet('分析报告-2026Q4') as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
+    const checklist = (await new XlsxGateway(back).readSheet('归档清单')).slice(4, 9).map((row) => [row[0], row[1]]);
+    expect(checklist).toEqual([
+      ['《客户满意度调查表》', '具备'],
+      ['《客户满意度分析报告》', '具备'],
+      ['《年度客户沟通计划》', '缺失'],
+      ['《客户沟通记录》', '缺失'],
+      ['《客户沟通分析报告》', '缺失'],
+    ]);
+  });
+});
+
+describe('prepareArchive in Excel (recording fake)', () => {
+  it('sets the custom properties through workbook.properties.custom and protects, leaving formulas live', async () => {
+    const fake = new OfficeFake([{ name: '分析报告-2026Q3' }], [{ name: 'CSAT_OWNED_report_2026Q3', formula: "='分析报告-2026Q3'!$A$1" }]);
+    const r = await prepareArchive(new OfficeGateway(fake.run), { now: new Date(2026, 9, 5) });
+    const custom = fake.ops().filter((o) => o.path === 'workbook.properties.custom.add').map((o) => (o.value as unknown[])[0]);
+    expect(custom).toEqual(['文件编号', '记录名称', '统计期间', '编制部门', '归档日期', '保存期限至']);
+    expect(fake.ops().some((o) => o.path.endsWith('getItem("分析报告-2026Q3").protection.protect'))).toBe(true);
+    expect(r.frozen).toEqual([]);
+    expect(r.properties.custom['保存期限至']).toBe('2029-09-30');
+  });
+});
