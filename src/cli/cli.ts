@@ -5,7 +5,7 @@ import { version } from '../../package.json';
 import { describeError } from './errors';
 import { demoCommand } from './demo';
 import { importCommand } from './import';
-import { actionsCommand, archiveCommand, commPlanCommand, commReportCommand } from './loop';
+import { actionsCommand, archiveCommand, commPlanCommand, commReportCommand, rollupCommand } from './loop';
 import { reportCommand } from './report';
 import { scoreCommand } from './score';
 import { surveyCommand } from './survey';
@@ -143,6 +143,16 @@ export async function main(argv: string[]): Promise<number> {
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (file: string, opts: { out: string; password?: string; department?: string; force: boolean }) => {
       await archiveCommand({ file, ...opts, locale }, out, warn);
+    });
+
+  program
+    .command('rollup')
+    .description('把多个项目工作簿汇总为公司季度汇总 / roll project workbooks up into a company quarterly summary')
+    .argument('<workbooks...>', '项目工作簿 / project workbooks')
+    .requiredOption('--out <file>', '汇总工作簿 / the summary workbook')
+    .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
+    .action(async (files: string[], opts: { out: string; force: boolean }) => {
+      await rollupCommand({ files, ...opts, locale }, out, warn);
     });
 
   program

@@ -1,6 +1,6 @@
 /** File access for the CLI handlers: read an .xlsx into sheet grids, with errors a user can act on. */
 import { randomBytes } from 'node:crypto';
-import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { loadWorkbook, workbookGrids, type SheetGrid } from '../host/xlsx/read';
@@ -14,10 +14,19 @@ export interface OpenedWorkbook {
   owners: Map<string, string>;
 }
 
+/** Workbooks larger than this are refused before they are read (ExcelJS needs ~10× their size in memory). */
+export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
+
 export async function readBytes(file: string): Promise<Buffer> {
   try {
+    const size = (await stat(file)).size;
+    if (size > MAX_WORKBOOK_BYTES) {
+      const mb = (size / 1024 / 1024).toFixed(0);
+      throw new CliError(`${file} 有 ${mb} MB，超过上限 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB；请拆分工作簿`, `${file} is ${mb} MB, over the limit of ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB; split the workbook`);
+    }
     return await readFile(file);
   } catch (e) {
+    if (e instanceof CliError) throw e;
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     throw new CliError(`无法读取 ${file}：${missing ? '文件不存在' : (e as Error).message}`, `Cannot read ${file}: ${missing ? 'no such file' : (e as Error).message}`);
   }

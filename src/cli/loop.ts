@@ -3,6 +3,8 @@ import type { Locale } from '../domain';
 import { XlsxGateway } from '../host/xlsx/gateway';
 import { generateActions } from '../jobs/actions';
 import { prepareArchive } from '../jobs/archive';
+import { rollup } from '../jobs/rollup';
+import path from 'node:path';
 import { generateCommReport, generateCommSheets } from '../jobs/communication';
 import { noteText, type JobNote } from '../jobs/notes';
 import { version } from '../../package.json';
@@ -71,5 +73,15 @@ export async function archiveCommand(args: Common & { file: string; password?: s
   if (lost.length > 0) {
     warn(args.locale === 'en-US' ? `Not carried into ${args.out}: ${lost.map((l) => l.en).join(', ')} — regenerate the reports before archiving` : `以下内容未能带到 ${args.out}：${lost.map((l) => l.zh).join('、')}——如需图表，请在归档前重新生成分析报告`);
   }
+  out(args.locale === 'en-US' ? `Wrote ${args.out}` : `已写入 ${args.out}`);
+}
+
+export async function rollupCommand(args: Common & { files: string[] }, out: (l: string) => void, warn: (l: string) => void): Promise<void> {
+  const inputs = [];
+  for (const f of args.files) inputs.push({ label: path.basename(f, path.extname(f)), gateway: await open(f) });
+  const into = XlsxGateway.empty();
+  const r = await rollup(inputs, into);
+  await writeNewFile(args.out, await into.save(), { force: args.force, inputs: args.files });
+  print(r.notes, args.locale, out, warn);
   out(args.locale === 'en-US' ? `Wrote ${args.out}` : `已写入 ${args.out}`);
 }

@@ -19,3 +19,4 @@ export * from './loop/actions-sheet';
 export * from './loop/comm-sheets';
 export * from './loop/comm-report-sheet';
 export * from './archive-sheet';
+export * from './rollup-sheet';
