@@ -29,7 +29,11 @@ module.exports = (_env, argv) => {
       filename: '[name].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      // csv-parse's browser build carries its own Buffer; the Node build expects Node's global.
+      alias: { 'csv-parse/sync$': 'csv-parse/browser/esm/sync' },
+    },
     module: {
       rules: [
         {

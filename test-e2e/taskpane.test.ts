@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { analyze, locateData, readResponses, TABLE_4_1 } from '../src/domain';
 import { XlsxGateway } from '../src/host/xlsx/gateway';
 import { generateSurveyWorkbook } from '../src/jobs/survey';
+import { readCustomProperties } from '../src/host/xlsx/custom-properties';
 import { sampleResponses } from '../src/sample/sample-data';
 import { launch, paneContext } from './browser';
 import { serve } from './static-server';
@@ -61,7 +62,7 @@ async function openPane(locale: string): Promise<{ page: Page; errors: string[];
   });
   const t0 = Date.now();
   await page.goto(`${server.url}/taskpane.html`);
-  await page.locator('input[type=file]').waitFor({ state: 'attached' });
+  await page.locator('input[type=file][aria-label]').first().waitFor({ state: 'attached' });
   return { page, errors, readyMs: Date.now() - t0 };
 }
 
@@ -70,7 +71,7 @@ async function flow(locale: 'zh-CN' | 'en-US', names: Record<'open' | 'download'
   for (const name of [names.open, names.download, names.report, names.survey, names.validate]) {
     await expect(page.getByRole('button', { name }).count()).resolves.toBe(1);
   }
-  await page.locator('input[type=file]').setInputFiles(responses);
+  await page.locator('input[type=file][aria-label="打开工作簿"], input[type=file][aria-label="Open workbook"]').setInputFiles(responses);
   await page.getByText(names.opened).waitFor();
   await page.getByRole('button', { name: names.report }).click();
   await page.getByText(names.wrote).first().waitFor({ timeout: 120_000 });
@@ -110,25 +111,50 @@ describe('standalone task pane in Chromium', () => {
     expect((await (await XlsxGateway.open(readFileSync(file))).listSheets()).some((s) => s.owner === 'report_2026Q4')).toBe(true);
   });
 
+  it('imports a 问卷星 CSV after showing the mapping, then prepares the archive copy', async () => {
+    const { page, errors } = await openPane('zh-CN');
+    await page.locator('input[type=file][aria-label="打开工作簿"]').setInputFiles(responses);
+    await page.getByText(/已打开 responses\.xlsx/).waitFor();
+    const items = TABLE_4_1.items.map((i) => i.name);
+    const csv = [['序号', '提交答卷时间', '所用时间', '1、贵单位名称', ...items.map((n, i) => `${i + 2}、${n}`)], ['1', '2026/11/3 10:00:00', '60', '网上客户', ...items.map(() => '满意')]]
+      .map((r) => r.join(','))
+      .join('\r\n');
+    const file = path.join(tmp, 'wjx-utf8.csv');
+    writeFileSync(file, csv);
+    await page.getByTestId('export-input').setInputFiles(file);
+    await page.getByText('wjx-utf8.csv（问卷星，1 行）的对应关系：').waitFor();
+    await page.getByText('贵单位名称 → 客户名称').waitFor();
+    await page.getByRole('button', { name: '导入到调查数据' }).click();
+    await page.getByText(/已从问卷星导入 1 份答卷/).waitFor();
+    await page.getByRole('button', { name: '归档准备' }).click();
+    await page.getByText(/已写入归档属性/).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载工作簿' }).click();
+    const out = path.join(tmp, 'archived.xlsx');
+    await (await download).saveAs(out);
+    expect((await readCustomProperties(readFileSync(out)))['文件编号']).toBe('XDYJ-04-03');
+    expect(errors).toEqual([]);
+  });
+
   it('refuses a non-xlsx file, a 50 MB file and a workbook without responses, and stays usable', async () => {
     const { page, errors } = await openPane('zh-CN');
     const text = path.join(tmp, 'notes.txt');
     writeFileSync(text, 'not a workbook');
-    await page.locator('input[type=file]').setInputFiles(text);
+    await page.locator('input[type=file][aria-label="打开工作簿"], input[type=file][aria-label="Open workbook"]').setInputFiles(text);
     await page.getByText('notes.txt 不是 .xlsx 工作簿，无法打开').waitFor();
     const fake = path.join(tmp, 'renamed.xlsx');
     writeFileSync(fake, 'plain text with an xlsx name');
-    await page.locator('input[type=file]').setInputFiles(fake);
+    await page.locator('input[type=file][aria-label="打开工作簿"], input[type=file][aria-label="Open workbook"]').setInputFiles(fake);
     await page.getByText('renamed.xlsx 不是 .xlsx 工作簿').waitFor();
     const big = path.join(tmp, 'big.xlsx');
     writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x50));
-    await page.locator('input[type=file]').setInputFiles(big);
+    await page.locator('input[type=file][aria-label="打开工作簿"], input[type=file][aria-label="Open workbook"]').setInputFiles(big);
     await page.getByText(/big\.xlsx 有 50\.0 MB，超过独立模式的上限 30 MB/).waitFor();
     const empty = path.join(tmp, 'empty.xlsx');
     const gw = XlsxGateway.empty();
     gw.workbook.addWorksheet('说明').getCell('A1').value = '这里没有调查数据';
     writeFileSync(empty, await gw.save());
-    await page.locator('input[type=file]').setInputFiles(empty);
+    await page.locator('input[type=file][aria-label="打开工作簿"], input[type=file][aria-label="Open workbook"]').setInputFiles(empty);
     await page.getByText(/已打开 empty\.xlsx/).waitFor();
     await page.getByText('工作簿中还没有调查数据').waitFor();
     expect(await page.getByRole('button', { name: '生成分析报告' }).isDisabled()).toBe(true);

@@ -8,6 +8,7 @@ import { useCallback, useState } from 'react';
 import type { Locale } from '../domain';
 import type { ExcelGateway } from '../plan';
 import { AnalysisSection } from './components/AnalysisSection';
+import { ImportArchiveSections } from './components/ImportArchiveSections';
 import { LoopSections } from './components/LoopSections';
 import { ReportPreview } from './components/ReportPreview';
 import { StandaloneBar } from './components/StandaloneBar';
@@ -115,6 +116,14 @@ export function App({ host, locale, saveFile = browserDownload }: AppProps) {
         onActions={() => void pane.actions(period)}
         onCommSheets={() => void pane.commSheets()}
         onCommReport={(toTracker) => void pane.commReport(toTracker)}
+      />
+      <ImportArchiveSections
+        t={t}
+        disabled={disabled}
+        hasPendingImport={!!pane.pendingImport}
+        onImportFile={(file, format) => void pane.importPreview(file, format)}
+        onImportConfirm={() => void pane.importConfirm()}
+        onArchive={(password) => void pane.archive(password)}
       />
     </main>
   );

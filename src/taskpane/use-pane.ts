@@ -5,6 +5,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CsatError, type Analysis, type Locale } from '../domain';
 import { generateActions } from '../jobs/actions';
+import { prepareArchive } from '../jobs/archive';
+import { importExport, type ImportResult } from '../jobs/import';
+import { FORMAT_NAMES, type ExportFormat, type Grid } from '../domain';
 import { generateCommReport, generateCommSheets } from '../jobs/communication';
 import { inspectSurvey, type Inspection } from '../jobs/inspect';
 import { noteText, type JobNote } from '../jobs/notes';
@@ -37,6 +40,7 @@ export function usePane(gateway: ExcelGateway | undefined, t: Strings, locale: L
   const [message, setMessage] = useState<PaneMessage>();
   const [inspection, setInspection] = useState<Inspection>();
   const [preview, setPreview] = useState<Analysis>();
+  const [pendingImport, setPendingImport] = useState<{ fileName: string; grid: Grid; format: ExportFormat | 'auto'; result: ImportResult }>();
   const controller = useRef<AbortController | undefined>(undefined);
 
   const refresh = useCallback(async () => {
@@ -124,5 +128,27 @@ export function usePane(gateway: ExcelGateway | undefined, t: Strings, locale: L
   const commReport = (toTracker: boolean) =>
     run(t.generateCommReport, async (gw, signal) => notesMessage((await generateCommReport(gw, { version: VERSION, toTracker, signal })).notes));
 
-  return { busy, message, setMessage, inspection, preview, survey, validate, report, actions, commSheets, commReport, cancel, refresh };
+  /** Reads an export and shows its mapping; nothing is written until importConfirm. */
+  const importPreview = (file: File, format: ExportFormat | 'auto') =>
+    run(t.importTitle, async (gw) => {
+      const { readExport } = await import(/* webpackChunkName: "xlsx" */ '../host/xlsx/import-read');
+      const { grid } = await readExport(new Uint8Array(await file.arrayBuffer()), file.name);
+      const result = await importExport(gw, { grid, format, preview: true });
+      setPendingImport({ fileName: file.name, grid, format, result });
+      const lines = Object.entries(result.mapping).map(([q, target]) => `${q} → ${target ?? t.notImported}`);
+      return { intent: 'info', title: t.mappingTitle(file.name, FORMAT_NAMES[result.format], grid.length - 1), lines };
+    });
+
+  const importConfirm = () =>
+    run(t.importConfirm, async (gw, signal) => {
+      if (!pendingImport) return { intent: 'warning', title: t.importTitle, lines: [t.chooseExport] };
+      const r = await importExport(gw, { grid: pendingImport.grid, format: pendingImport.format, mapping: pendingImport.result.mapping, signal });
+      setPendingImport(undefined);
+      return notesMessage(r.notes);
+    });
+
+  const archive = (password: string) =>
+    run(t.archive, async (gw, signal) => notesMessage((await prepareArchive(gw, { password: password || undefined, signal })).notes));
+
+  return { busy, message, setMessage, inspection, preview, pendingImport, survey, validate, report, actions, commSheets, commReport, importPreview, importConfirm, archive, cancel, refresh };
 }
