@@ -57,7 +57,7 @@ export async function prepareArchive(gateway: ExcelGateway, options: ArchiveOpti
     let overall: number | undefined;
     if (inspection.hasData) {
       const data = await loadSurveyData(gateway);
-      overall = scoreResponses(await gateway.readSheet(data.source.sheet), data.template).overall ?? undefined;
+      overall = scoreResponses(data.grid, data.template, { layout: data.layout }).overall ?? undefined;
     }
     const ours = new RegExp(`^=CSAT\\.OVERALL\\(${RESPONSES_TABLE_NAME}\\[#All\\],CSAT_TEMPLATE\\)$`);
     ({ frozen, left } = freezable.freezeCustomFunctions((_sheet, _cell, formula) => (ours.test(formula) ? overall : undefined)));

@@ -76,7 +76,7 @@ export async function importExport(gateway: ExcelGateway, options: ImportOptions
   if (options.preview || !data) return result;
 
   const sheet = data.source.sheet;
-  const grid = await gateway.readSheet(sheet);
+  const grid = data.grid;
   const header = (grid[0] ?? []).map((v) => (v === null || v === undefined ? '' : String(v)));
   const width = header.findIndex((h) => h.trim() === '');
   const tableHeader = width < 0 ? header : header.slice(0, width);

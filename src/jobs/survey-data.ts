@@ -25,6 +25,8 @@ export interface SurveyData {
   readonly template: Template;
   readonly templateCells?: TemplateCells;
   readonly set: ResponseSet;
+  /** The responses sheet as read (so jobs need not read it again). */
+  readonly grid: Grid;
   readonly layout: DataLayout;
   readonly source: ReportSource;
   readonly plannedCustomers: string[];
@@ -84,6 +86,7 @@ export async function loadSurveyData(gateway: ExcelGateway): Promise<SurveyData>
     template,
     templateCells: fromWorkbook?.cells,
     set,
+    grid,
     layout,
     source: { sheet, itemCols: layout.itemColumns.map((c) => c + 1), dateCol: dateCol + 1, range: `${sheet}!A${layout.headerRow + 1}:${columnLetter(width)}${grid.length}` },
     plannedCustomers,

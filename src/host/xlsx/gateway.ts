@@ -7,7 +7,7 @@ import type { Grid } from '../../domain';
 import { parseRange, type ChartSpec, type ExcelGateway, type ExistingSheet, type RenderProgress, type WorkbookPlan } from '../../plan';
 import { addCharts } from './charts';
 import { addCustomProperties } from './custom-properties';
-import { loadWorkbook, sheetGrid } from './read';
+import { loadWorkbook, plainValue, sheetGrid } from './read';
 import { ownerMarks, renderPlanToWorkbook } from './render';
 
 export class XlsxGateway implements ExcelGateway {
@@ -44,12 +44,14 @@ export class XlsxGateway implements ExcelGateway {
   }
 
   async readRange(sheet: string, address: string): Promise<Grid> {
+    const ws = this.workbook.getWorksheet(sheet);
+    if (!ws) throw new Error(`no sheet named ${sheet}`);
+    // Only the rows asked for (a header check must not convert a 100,000-row sheet).
     const { start, end } = parseRange(address);
-    const grid = await this.readSheet(sheet);
     const out: Grid[number][] = [];
-    for (let r = start.row - 1; r < end.row; r++) {
-      const row = grid[r] ?? [];
-      out.push(Array.from({ length: end.col - start.col + 1 }, (_, c) => row[start.col - 1 + c] ?? null));
+    for (let r = start.row; r <= end.row; r++) {
+      const row = ws.getRow(r);
+      out.push(Array.from({ length: end.col - start.col + 1 }, (_, c) => plainValue(row.getCell(start.col + c).value)));
     }
     return out;
   }
