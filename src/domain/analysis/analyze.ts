@@ -198,7 +198,9 @@ export function analyze(set: ResponseSet, options: AnalysisOptions = {}): Analys
   const groupsMap = new Map<string, ResponseRecord[]>();
   for (const r of answered) {
     const key = r.fields[groupBy] || '（未填）';
-    groupsMap.set(key, [...(groupsMap.get(key) ?? []), r]);
+    const list = groupsMap.get(key);
+    if (list) list.push(r);
+    else groupsMap.set(key, [r]);
   }
   const groups: GroupAnalysis[] = [...groupsMap.entries()]
     .map(([key, rs]) => {
