@@ -11,7 +11,7 @@ import { ImportRefused, readExport } from '../host/xlsx/import-read';
 import { importExport } from '../jobs/import';
 import { noteText } from '../jobs/notes';
 import { CliError } from './errors';
-import { readBytes, writeNewFile } from './io';
+import { inFile, openGateway, readBytes, writeNewFile } from './io';
 
 export interface ImportArgs {
   file: string;
@@ -44,9 +44,9 @@ export async function importCommand(args: ImportArgs, out: (l: string) => void, 
     }
   }
   if (!args.dryRun && !args.out) throw new CliError('请用 --out 指定新工作簿（或用 --dry-run 只查看对应关系）', 'Give the new workbook with --out (or --dry-run to see the mapping only)');
-  const gateway = args.into ? await XlsxGateway.open(await readBytes(args.into)) : XlsxGateway.empty();
+  const gateway = args.into ? await openGateway(args.into) : XlsxGateway.empty();
   // First the mapping, before anything is written.
-  const preview = await importExport(gateway, { grid, format: args.format, mapping, preview: true });
+  const preview = await inFile(args.into ?? args.file, () => importExport(gateway, { grid, format: args.format, mapping, preview: true }));
   out(en ? `Format: ${FORMAT_NAMES[preview.format]}; ${grid.length - 1} rows; mapping:` : `格式：${FORMAT_NAMES[preview.format]}；${grid.length - 1} 行；对应关系：`);
   for (const [q, t] of Object.entries(preview.mapping)) out(`  ${q} → ${t ?? (en ? '(not imported)' : '（不导入）')}`);
   if (args.saveMapping) {
@@ -54,7 +54,7 @@ export async function importCommand(args: ImportArgs, out: (l: string) => void, 
     out(en ? `Mapping saved to ${args.saveMapping}` : `对应关系已保存到 ${args.saveMapping}`);
   }
   if (args.dryRun) return;
-  const result = await importExport(gateway, { grid, format: args.format, mapping });
+  const result = await inFile(args.into ?? args.file, () => importExport(gateway, { grid, format: args.format, mapping }));
   await writeNewFile(args.out!, await gateway.save(), { force: args.force, inputs: [args.file, ...(args.into ? [args.into] : [])] });
   for (const n of result.notes) (n.level === 'warning' ? warn : out)(noteText(n, args.locale));
   out(en ? `Wrote ${args.out}` : `已写入 ${args.out}`);

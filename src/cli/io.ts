@@ -1,20 +1,12 @@
-/** File access for the CLI handlers: read an .xlsx into sheet grids, with errors a user can act on. */
+/** File access for the CLI handlers: open a workbook file, write a new one, with errors a user can act on. */
 import { randomBytes } from 'node:crypto';
 import { access, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
-import { loadWorkbook, workbookGrids, type SheetGrid } from '../host/xlsx/read';
-import { ownerMarks } from '../host/xlsx/render';
+import { XlsxError } from '../host/xlsx/errors';
+import { XlsxGateway } from '../host/xlsx/gateway';
 import { CliError } from './errors';
 
-export interface OpenedWorkbook {
-  workbook: ExcelJS.Workbook;
-  sheets: SheetGrid[];
-  /** sheet name → owned-sheet kind, for the sheets the add-in wrote */
-  owners: Map<string, string>;
-}
-
-/** Workbooks larger than this are refused before they are read (ExcelJS needs ~10× their size in memory). */
+/** Workbooks larger than this are refused before they are read. */
 export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
 
 export async function readBytes(file: string): Promise<Buffer> {
@@ -32,17 +24,25 @@ export async function readBytes(file: string): Promise<Buffer> {
   }
 }
 
-export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
-  const bytes = await readBytes(path);
+/** A workbook problem as one line naming the file (never a library's message or a stack trace). */
+export function fileError(file: string, e: unknown): unknown {
+  if (e instanceof XlsxError) return new CliError(`${file} ${e.zh}`, `${file} ${e.en}`);
+  return e;
+}
+
+/** Runs `work` on a workbook file, naming the file in any problem with the workbook itself. */
+export async function inFile<T>(file: string, work: () => Promise<T>): Promise<T> {
   try {
-    const workbook = await loadWorkbook(bytes);
-    return { workbook, sheets: workbookGrids(workbook), owners: ownerMarks(workbook) };
+    return await work();
   } catch (e) {
-    throw new CliError(
-      `无法打开 ${path}：不是有效的 .xlsx 工作簿（${(e as Error).message}）`,
-      `Cannot open ${path}: not a valid .xlsx workbook (${(e as Error).message})`,
-    );
+    throw fileError(file, e);
   }
+}
+
+/** Opens a workbook file as a package editor gateway. */
+export async function openGateway(file: string): Promise<XlsxGateway> {
+  const bytes = await readBytes(file);
+  return inFile(file, () => XlsxGateway.open(bytes));
 }
 
 /**

@@ -8,9 +8,7 @@ import path from 'node:path';
 import { generateCommReport, generateCommSheets } from '../jobs/communication';
 import { noteText, type JobNote } from '../jobs/notes';
 import { version } from '../../package.json';
-import { CliError } from './errors';
-import { uncarriedParts } from './report';
-import { readBytes, writeNewFile } from './io';
+import { inFile, openGateway, writeNewFile } from './io';
 
 interface Common {
   out: string;
@@ -18,22 +16,13 @@ interface Common {
   locale: Locale;
 }
 
-async function open(file: string): Promise<XlsxGateway> {
-  const bytes = await readBytes(file);
-  try {
-    return await XlsxGateway.open(bytes);
-  } catch (e) {
-    throw new CliError(`无法打开 ${file}：不是有效的 .xlsx 工作簿（${(e as Error).message}）`, `Cannot open ${file}: not a valid .xlsx workbook (${(e as Error).message})`);
-  }
-}
-
 function print(notes: readonly JobNote[], locale: Locale, out: (l: string) => void, warn: (l: string) => void): void {
   for (const n of notes) (n.level === 'warning' ? warn : out)(noteText(n, locale));
 }
 
 export async function commPlanCommand(args: Common & { into?: string }, out: (l: string) => void, warn: (l: string) => void): Promise<void> {
-  const gateway = args.into ? await open(args.into) : XlsxGateway.empty();
-  const r = await generateCommSheets(gateway);
+  const gateway = args.into ? await openGateway(args.into) : XlsxGateway.empty();
+  const r = await inFile(args.into ?? args.out, () => generateCommSheets(gateway));
   await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: args.into ? [args.into] : [] });
   print(r.notes, args.locale, out, warn);
   out(args.locale === 'en-US' ? `Wrote ${args.out}` : `已写入 ${args.out}`);
@@ -44,8 +33,8 @@ export async function commReportCommand(
   out: (l: string) => void,
   warn: (l: string) => void,
 ): Promise<void> {
-  const gateway = await open(args.file);
-  const r = await generateCommReport(gateway, { year: args.year, today: args.today, toTracker: args.toTracker, version });
+  const gateway = await openGateway(args.file);
+  const r = await inFile(args.file, () => generateCommReport(gateway, { year: args.year, today: args.today, toTracker: args.toTracker, version }));
   await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: [args.file] });
   if (args.json) {
     const a = r.analysis;
@@ -57,28 +46,24 @@ export async function commReportCommand(
 }
 
 export async function actionsCommand(args: Common & { file: string; period?: string }, out: (l: string) => void, warn: (l: string) => void): Promise<void> {
-  const gateway = await open(args.file);
-  const r = await generateActions(gateway, { period: args.period });
+  const gateway = await openGateway(args.file);
+  const r = await inFile(args.file, () => generateActions(gateway, { period: args.period }));
   await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: [args.file] });
   print(r.notes, args.locale, out, warn);
   out(args.locale === 'en-US' ? `Wrote ${args.out}` : `已写入 ${args.out}`);
 }
 
 export async function archiveCommand(args: Common & { file: string; password?: string; department?: string }, out: (l: string) => void, warn: (l: string) => void): Promise<void> {
-  const gateway = await open(args.file);
-  const lost = await uncarriedParts(await readBytes(args.file));
-  const r = await prepareArchive(gateway, { password: args.password, department: args.department });
+  const gateway = await openGateway(args.file);
+  const r = await inFile(args.file, () => prepareArchive(gateway, { password: args.password, department: args.department }));
   await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: [args.file] });
   print(r.notes, args.locale, out, warn);
-  if (lost.length > 0) {
-    warn(args.locale === 'en-US' ? `Not carried into ${args.out}: ${lost.map((l) => l.en).join(', ')} — regenerate the reports before archiving` : `以下内容未能带到 ${args.out}：${lost.map((l) => l.zh).join('、')}——如需图表，请在归档前重新生成分析报告`);
-  }
   out(args.locale === 'en-US' ? `Wrote ${args.out}` : `已写入 ${args.out}`);
 }
 
 export async function rollupCommand(args: Common & { files: string[] }, out: (l: string) => void, warn: (l: string) => void): Promise<void> {
   const inputs = [];
-  for (const f of args.files) inputs.push({ label: path.basename(f, path.extname(f)), gateway: await open(f) });
+  for (const f of args.files) inputs.push({ label: path.basename(f, path.extname(f)), gateway: await openGateway(f) });
   const into = XlsxGateway.empty();
   const r = await rollup(inputs, into);
   await writeNewFile(args.out, await into.save(), { force: args.force, inputs: args.files });

@@ -1,6 +1,6 @@
 /** `csat score`: the Table 4-1 score of a workbook's responses, as a table or one JSON object. */
 import {
-  findResponsesSheet,
+  CsatError,
   locateData,
   requireOverall,
   scoreResponses,
@@ -9,10 +9,11 @@ import {
   type Locale,
   type Policy,
   type ScoreResult,
+  type Grid,
   type Template,
 } from '../domain';
 import { CliError } from './errors';
-import { openWorkbook } from './io';
+import { inFile, openGateway } from './io';
 
 export interface ScoreArgs {
   file: string;
@@ -23,36 +24,56 @@ export interface ScoreArgs {
 }
 
 export async function scoreCommand(args: ScoreArgs, out: (line: string) => void, warn: (line: string) => void): Promise<void> {
-  const { sheets, owners } = await openWorkbook(args.file);
-  // A workbook that carries its own 评分模板 is scored by it (it explains its numbers itself).
-  const templateSheet = sheets.find((s) => owners.get(s.name) === 'template');
-  const template = templateSheet ? templateFromGrid(templateSheet.grid, { sheet: templateSheet.name, row: 1, col: 1 }, templateSheet.name) : TABLE_4_1;
-  let picked;
-  if (args.sheet !== undefined) {
-    const sheet = sheets.find((s) => s.name === args.sheet);
-    if (!sheet) {
-      const names = sheets.map((s) => s.name).join('、');
-      throw new CliError(`工作簿中没有名为"${args.sheet}"的工作表（有：${names}）`, `No sheet named "${args.sheet}" (sheets: ${names})`);
+  const gateway = await openGateway(args.file);
+  await inFile(args.file, async () => {
+    const sheets = await gateway.listSheets();
+    // A workbook that carries its own 评分模板 is scored by it (it explains its numbers itself).
+    const templateSheet = sheets.find((s) => s.owner === 'template');
+    const template = templateSheet ? templateFromGrid(await gateway.readSheet(templateSheet.name), { sheet: templateSheet.name, row: 1, col: 1 }, templateSheet.name) : TABLE_4_1;
+    let name: string | undefined;
+    if (args.sheet !== undefined) {
+      if (!sheets.some((s) => s.name === args.sheet)) {
+        const names = sheets.map((s) => s.name).join('、');
+        throw new CliError(`工作簿中没有名为"${args.sheet}"的工作表（有：${names}）`, `No sheet named "${args.sheet}" (sheets: ${names})`);
+      }
+      name = args.sheet;
+    } else {
+      // The responses sheet the add-in wrote (found by its mark, even renamed), else the first with a
+      // header — found from each sheet's first rows only.
+      name = sheets.find((s) => s.owner === 'responses')?.name;
+      for (const s of name === undefined ? sheets : []) {
+        if (await hasHeader(gateway, s.name, template)) {
+          name = s.name;
+          break;
+        }
+      }
+      if (name === undefined) {
+        throw new CliError(
+          `${args.file} 中没有含表4-1 表头（至少 10 个评分项目名称）的工作表；请用 --sheet 指定`,
+          `No sheet of ${args.file} has a Table 4-1 header (at least 10 item names); name one with --sheet`,
+        );
+      }
     }
-    picked = { sheet, layout: locateData(sheet.grid, template, { sheet: sheet.name, row: 1, col: 1 }) };
-  } else {
-    // The responses sheet the add-in wrote (found by its mark, even renamed), else the first with a header.
-    const owned = sheets.find((s) => owners.get(s.name) === 'responses');
-    picked = owned ? { sheet: owned, layout: locateData(owned.grid, template, { sheet: owned.name, row: 1, col: 1 }) } : findResponsesSheet(sheets, template);
-    if (!picked) {
-      throw new CliError(
-        `${args.file} 中没有含表4-1 表头（至少 10 个评分项目名称）的工作表；请用 --sheet 指定`,
-        `No sheet of ${args.file} has a Table 4-1 header (at least 10 item names); name one with --sheet`,
-      );
+    const grid = await gateway.readSheet(name);
+    const origin = { sheet: name, row: 1, col: 1 };
+    const layout = locateData(grid, template, origin);
+    const result = scoreResponses(grid, template, { policy: args.policy, origin, layout });
+    requireOverall(result);
+    if (args.json) out(JSON.stringify(toJson(result, template)));
+    else printTable(result, template, name, args.locale, out);
+    if (result.invalidCount > 0 && !args.json) {
+      warn(args.locale === 'en-US' ? `${result.invalidCount} invalid answer(s) were not scored.` : `有 ${result.invalidCount} 个无效答案未计入。`);
     }
-  }
-  const origin = { sheet: picked.sheet.name, row: 1, col: 1 };
-  const result = scoreResponses(picked.sheet.grid, template, { policy: args.policy, origin, layout: picked.layout });
-  requireOverall(result);
-  if (args.json) out(JSON.stringify(toJson(result, template)));
-  else printTable(result, template, picked.sheet.name, args.locale, out);
-  if (result.invalidCount > 0 && !args.json) {
-    warn(args.locale === 'en-US' ? `${result.invalidCount} invalid answer(s) were not scored.` : `有 ${result.invalidCount} 个无效答案未计入。`);
+  });
+}
+
+async function hasHeader(gateway: { readRange(sheet: string, a: string): Promise<Grid> }, sheet: string, template: Template): Promise<boolean> {
+  try {
+    return locateData(await gateway.readRange(sheet, 'A1:ZZ20'), template, { sheet, row: 1, col: 1 }).headerRow >= 0;
+  } catch (e) {
+    // A sheet with two columns for one item still names the template: let its problem surface.
+    if (e instanceof CsatError && e.problems[0]?.code === 'duplicate-column') throw e;
+    return false;
   }
 }
 

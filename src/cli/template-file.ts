@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CsatError, problem, templateFromGrid, validateTemplate, type Template, type TemplateSpec } from '../domain';
 import { SURVEY_SHEETS } from '../plan';
 import { CliError } from './errors';
-import { openWorkbook, readBytes } from './io';
+import { inFile, openGateway, readBytes } from './io';
 
 export async function loadTemplateFile(file: string): Promise<Template> {
   if (path.extname(file).toLowerCase() === '.json') {
@@ -19,10 +19,12 @@ export async function loadTemplateFile(file: string): Promise<Template> {
     }
     return validateTemplate({ ...spec, name: spec.name ?? path.basename(file, '.json') });
   }
-  const { sheets, owners } = await openWorkbook(file);
-  const sheet = sheets.find((s) => owners.get(s.name) === 'template') ?? sheets.find((s) => s.name === SURVEY_SHEETS.template.name);
+  const gateway = await openGateway(file);
+  const sheets = await gateway.listSheets();
+  const sheet = sheets.find((s) => s.owner === 'template') ?? sheets.find((s) => s.name === SURVEY_SHEETS.template.name);
   if (!sheet) {
     throw new CliError(`${file} 中没有"评分模板"工作表`, `${file} has no "评分模板" sheet`);
   }
-  return templateFromGrid(sheet.grid, { sheet: sheet.name, row: 1, col: 1 }, sheet.name);
+  const grid = await inFile(file, () => gateway.readSheet(sheet.name));
+  return templateFromGrid(grid, { sheet: sheet.name, row: 1, col: 1 }, sheet.name);
 }

@@ -13,7 +13,7 @@ import { loadSurveyData } from './survey-data';
 
 /** A gateway over a file copy can freeze formulas; Excel's own workbook keeps them live. */
 interface Freezable {
-  freezeCustomFunctions(resolve: (sheet: string, cell: string, formula: string) => number | string | boolean | undefined): { frozen: string[]; left: string[] };
+  freezeCustomFunctions(resolve: (sheet: string, cell: string, formula: string) => number | string | boolean | undefined): Promise<{ frozen: string[]; left: string[] }>;
 }
 
 export interface ArchiveOptions {
@@ -60,7 +60,7 @@ export async function prepareArchive(gateway: ExcelGateway, options: ArchiveOpti
       overall = scoreResponses(data.grid, data.template, { layout: data.layout }).overall ?? undefined;
     }
     const ours = new RegExp(`^=CSAT\\.OVERALL\\(${RESPONSES_TABLE_NAME}\\[#All\\],CSAT_TEMPLATE\\)$`);
-    ({ frozen, left } = freezable.freezeCustomFunctions((_sheet, _cell, formula) => (ours.test(formula) ? overall : undefined)));
+    ({ frozen, left } = await freezable.freezeCustomFunctions((_sheet, _cell, formula) => (ours.test(formula) ? overall : undefined)));
   }
   checkAborted(options.signal);
   await gateway.render({ sheets, properties: { ...properties } });

@@ -1,6 +1,6 @@
 /**
  * Where the pane's workbook lives: inside Excel (Office.js) or, in standalone mode, in an .xlsx the
- * user opened in the browser (ExcelJS, loaded lazily so the pane inside Excel stays small).
+ * user opened in the browser (the package editor, loaded lazily so the pane inside Excel stays small).
  */
 import type { ExcelGateway } from '../plan';
 
@@ -28,7 +28,7 @@ export class FileRefused extends Error {
   }
 }
 
-/** Opens an uploaded file: checks name and size first, then loads ExcelJS (its own chunk) and the workbook. */
+/** Opens an uploaded file: checks name and size first, then loads the package editor (its own chunk) and the workbook. */
 export async function openStandalone(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<StandaloneWorkbook> {
   const mb = file.size / 1024 / 1024;
   if (!/\.xlsx$/i.test(file.name)) throw new FileRefused('not-xlsx', file.name, mb);
@@ -38,7 +38,7 @@ export async function openStandalone(file: { name: string; size: number; arrayBu
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new FileRefused('not-xlsx', file.name, mb);
   const { XlsxGateway } = await import(/* webpackChunkName: "xlsx" */ '../host/xlsx/gateway');
   const gateway = await XlsxGateway.open(bytes);
-  return { gateway, fileName: file.name, sheetCount: gateway.workbook.worksheets.length };
+  return { gateway, fileName: file.name, sheetCount: (await gateway.sheetNames()).length };
 }
 
 /** The name of the downloaded result: the original's name with -CSAT, never the original itself. */

@@ -1,24 +1,18 @@
 /**
- * Native charts for .xlsx files. ExcelJS writes none, so after it has written the package the chart
- * parts are added as OOXML: a DrawingML chart part per chart, one drawing part per sheet anchoring
- * them to cells, the relationships, the content types, and the sheet's <drawing> element. Series
+ * Native charts for .xlsx files as OOXML: a DrawingML chart part per chart and one drawing part per
+ * sheet anchoring them to cells (the sheet writer adds the sheet's <drawing> element). Series
  * point at cell ranges (so the charts follow edits) and carry cached values (so a viewer shows them
  * before recalculating). Excel, WPS and LibreOffice read this standard form.
  */
-import JSZip from 'jszip';
 import { parseCell, quoteSheet, type ChartSpec } from '../../plan';
+import { CT, REL, type OoxmlPackage } from './package';
 
 const NS = {
   c: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
   a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
   r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
   xdr: 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing',
-  rel: 'http://schemas.openxmlformats.org/package/2006/relationships',
 };
-const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
-const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
-const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
-const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -86,7 +80,7 @@ export function chartXml(spec: ChartSpec, sheet: string): string {
   );
 }
 
-function anchor(spec: ChartSpec, i: number): string {
+function anchor(spec: ChartSpec, i: number, rid: string): string {
   const from = parseCell(spec.from);
   const to = parseCell(spec.to);
   const pos = (tag: string, c: { row: number; col: number }) =>
@@ -95,83 +89,23 @@ function anchor(spec: ChartSpec, i: number): string {
     `<xdr:twoCellAnchor editAs="oneCell">${pos('from', from)}${pos('to', to)}` +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${esc(spec.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
-    `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" r:id="rId${i + 1}"/></a:graphicData></a:graphic>` +
+    `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" r:id="${rid}"/></a:graphicData></a:graphic>` +
     `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
   );
 }
 
-function rels(items: { id: string; type: string; target: string }[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rel}">${items
-    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`)
-    .join('')}</Relationships>`;
-}
-
-/** Where each sheet's XML lives in the package, by sheet name. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = await zip.file('xl/workbook.xml')!.async('string');
-  const wbRels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-  const targets = new Map<string, string>();
-  for (const m of wbRels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /Id="([^"]+)"/.exec(m[0])?.[1];
-    const target = /Target="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.replace(/^\/?(xl\/)?/, 'xl/'));
+/** Writes the charts of a sheet as parts — one chart part each and a drawing anchoring them — and returns the drawing's path. */
+export async function chartParts(pkg: OoxmlPackage, sheet: string, specs: readonly ChartSpec[]): Promise<string> {
+  const drawing = pkg.freeName((n) => `xl/drawings/drawing${n}.xml`);
+  const ids: string[] = [];
+  for (const spec of specs) {
+    const chart = pkg.freeName((n) => `xl/charts/chart${n}.xml`);
+    pkg.set(chart, chartXml(spec, sheet));
+    await pkg.setContentType(chart, CT.chart);
+    ids.push(await pkg.addRel(drawing, REL.chart, chart));
   }
-  const parts = new Map<string, string>();
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /name="([^"]+)"/.exec(m[0])?.[1];
-    const id = /r:id="([^"]+)"/.exec(m[0])?.[1];
-    if (name && id && targets.has(id)) parts.set(unescape(name), targets.get(id)!);
-  }
-  return parts;
-}
-
-function unescape(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-/** Elements that follow <drawing> in a worksheet (CT_Worksheet order). */
-const AFTER_DRAWING = ['<legacyDrawing', '<legacyDrawingHF', '<drawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>'];
-
-/** Adds the charts to the package written by ExcelJS and returns the new bytes. */
-export async function addCharts(bytes: Uint8Array, charts: ReadonlyMap<string, readonly ChartSpec[]>): Promise<Uint8Array> {
-  if ([...charts.values()].every((c) => c.length === 0)) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = await sheetParts(zip);
-  let types = await zip.file('[Content_Types].xml')!.async('string');
-  let chartNo = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).length;
-  let drawingNo = Object.keys(zip.files).filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f)).length;
-  for (const [sheet, specs] of charts) {
-    if (specs.length === 0) continue;
-    const part = parts.get(sheet);
-    if (!part) throw new Error(`addCharts: no sheet named ${sheet} in the package`);
-    let xml = await zip.file(part)!.async('string');
-    if (xml.includes('<drawing ')) throw new Error(`addCharts: sheet ${sheet} already has a drawing`);
-    drawingNo++;
-    const drawing = `xl/drawings/drawing${drawingNo}.xml`;
-    const chartRels: { id: string; type: string; target: string }[] = [];
-    specs.forEach((spec, i) => {
-      chartNo++;
-      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(spec, sheet));
-      types = types.replace('</Types>', `<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="${CT_CHART}"/></Types>`);
-      chartRels.push({ id: `rId${i + 1}`, type: REL_CHART, target: `../charts/chart${chartNo}.xml` });
-    });
-    zip.file(drawing, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${specs.map(anchor).join('')}</xdr:wsDr>`);
-    zip.file(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, rels(chartRels));
-    types = types.replace('</Types>', `<Override PartName="/${drawing}" ContentType="${CT_DRAWING}"/></Types>`);
-
-    // The sheet → drawing relationship, and the <drawing> element in its schema position.
-    const relsPath = part.replace(/^(.*\/)([^/]+)$/, '$1_rels/$2.rels');
-    const existing = zip.file(relsPath) ? await zip.file(relsPath)!.async('string') : rels([]);
-    const used = new Set([...existing.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
-    let n = used.size + 1;
-    while (used.has(`rId${n}`)) n++;
-    const rid = `rId${n}`;
-    zip.file(relsPath, existing.replace('</Relationships>', `<Relationship Id="${rid}" Type="${REL_DRAWING}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`));
-    if (!/xmlns:r="/.test(xml.slice(0, xml.indexOf('>', xml.indexOf('<worksheet'))))) xml = xml.replace('<worksheet', `<worksheet xmlns:r="${NS.r}"`);
-    const at = Math.min(...AFTER_DRAWING.map((tag) => xml.indexOf(tag)).filter((i) => i >= 0));
-    xml = `${xml.slice(0, at)}<drawing r:id="${rid}"/>${xml.slice(at)}`;
-    zip.file(part, xml);
-  }
-  zip.file('[Content_Types].xml', types);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  const anchors = specs.map((spec, i) => anchor(spec, i, ids[i])).join('');
+  pkg.set(drawing, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${anchors}</xdr:wsDr>`);
+  await pkg.setContentType(drawing, CT.drawing);
+  return drawing;
 }

@@ -1,100 +1,315 @@
 /**
- * The ExcelGateway over an .xlsx held in memory (ExcelJS): the CLI's and the standalone browser
- * pane's workbook. Nothing is written to disk here; `save()` returns the bytes of a new file.
+ * The ExcelGateway over an .xlsx file — the CLI's and the standalone browser pane's workbook — as a
+ * package editor: reads stream only the parts a job asks for; renders add or replace the owned
+ * sheets' parts and edit workbook.xml, its relationships, content types, styles, names and document
+ * properties minimally; every other part of the input leaves with the bytes it came with. Nothing
+ * is written to disk here; `save()` returns the bytes of the new file.
  */
-import ExcelJS from 'exceljs';
-import type { Grid } from '../../domain';
-import { parseRange, type ChartSpec, type ExcelGateway, type ExistingSheet, type RenderProgress, type WorkbookPlan } from '../../plan';
-import { addCharts } from './charts';
-import { addCustomProperties } from './custom-properties';
-import { loadWorkbook, plainValue, sheetGrid } from './read';
-import { ownerMarks, renderPlanToWorkbook } from './render';
+import type { CellValue, Grid } from '../../domain';
+import {
+  columnLetter,
+  isFormula,
+  OWNER_PREFIX,
+  parseRange,
+  sheetRef,
+  type ExcelGateway,
+  type ExistingSheet,
+  type RenderProgress,
+  type SheetPlan,
+  type WorkbookPlan,
+} from '../../plan';
+import { blankParts } from './blank';
+import { setCoreProperties, setCustomProperties, readCustomProperties } from './custom-properties';
+import { XlsxError } from './errors';
+import { CT, REL, relTypeIs, type Bytes, OoxmlPackage } from './package';
+import { readDateStyles, StylesEditor } from './styles';
+import { readSharedStrings, readSheetGrid, type ReadContext } from './sheet-read';
+import { attr, elementEnd, nextTag, patchCells, replaceFormulaCells, setTopLevel, type CellEdit } from './sheet-patch';
+import { blockCells, cellXml, protectionXml, writeSheet } from './sheet-write';
+import { addSheet, dropCalcChain, readWorkbook, requireSheet, setDefinedNames, setFullCalcOnLoad, sheetOfRef, type WorkbookModel } from './workbook';
+import { escapeAttr } from './xml';
+
+const STYLES_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+
+/** Parts a sheet owns with it (replaced with the sheet when it is refreshed). */
+const SHEET_OWNED = [REL.table, REL.drawing, REL.comments, REL.vmlDrawing, REL.printerSettings];
 
 export class XlsxGateway implements ExcelGateway {
-  /** Charts of the sheets rendered, added as OOXML parts when the file is saved (ExcelJS has none). */
-  private readonly charts = new Map<string, readonly ChartSpec[]>();
-  /** Custom document properties, added as their OOXML part when the file is saved. */
-  private custom: Record<string, string> = {};
+  private model?: WorkbookModel;
+  private readCtx?: ReadContext;
+  private readonly grids = new Map<string, Grid>();
+  /** Cells with formulas but no cached value, by sheet, as last read. */
+  readonly uncalculated = new Map<string, string[]>();
 
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  constructor(readonly pkg: OoxmlPackage) {}
 
-  static empty(): XlsxGateway {
-    const wb = new ExcelJS.Workbook();
-    wb.creator = 'CSAT for Excel';
-    wb.created = new Date();
-    return new XlsxGateway(wb);
+  /** A new, empty workbook (it gets its sheets from the plans rendered into it). */
+  static empty(now = new Date()): XlsxGateway {
+    return new XlsxGateway(OoxmlPackage.fromParts(blankParts(now)));
   }
 
-  static async open(bytes: ArrayBuffer | Uint8Array): Promise<XlsxGateway> {
-    return new XlsxGateway(await loadWorkbook(bytes));
+  /** Opens a workbook file; a file that is not one fails here with an XlsxError saying why. */
+  static async open(bytes: Bytes): Promise<XlsxGateway> {
+    const gw = new XlsxGateway(await OoxmlPackage.open(bytes));
+    await gw.workbook();
+    return gw;
+  }
+
+  private async workbook(): Promise<WorkbookModel> {
+    this.model ??= await readWorkbook(this.pkg);
+    return this.model;
+  }
+
+  private async context(): Promise<ReadContext> {
+    if (!this.readCtx) {
+      const wb = await this.workbook();
+      this.readCtx = { sharedStrings: await readSharedStrings(this.pkg, wb.sharedStrings), dateStyles: await readDateStyles(this.pkg, wb.styles), date1904: wb.date1904 };
+    }
+    return this.readCtx;
   }
 
   async listSheets(): Promise<ExistingSheet[]> {
-    const marks = ownerMarks(this.workbook);
-    return this.workbook.worksheets.map((ws) => {
-      const owner = marks.get(ws.name);
-      return owner === undefined ? { name: ws.name } : { name: ws.name, owner };
-    });
+    const wb = await this.workbook();
+    const marks = new Map<string, string>();
+    for (const n of wb.names) {
+      if (n.localSheetId !== undefined || !n.name.startsWith(OWNER_PREFIX)) continue;
+      const sheet = sheetOfRef(n.value);
+      if (sheet !== undefined && !marks.has(sheet)) marks.set(sheet, n.name.slice(OWNER_PREFIX.length));
+    }
+    return wb.sheets
+      .filter((s) => s.kind === 'worksheet')
+      .map((s) => {
+        const owner = marks.get(s.name);
+        return owner === undefined ? { name: s.name } : { name: s.name, owner };
+      });
   }
 
   async readSheet(name: string): Promise<Grid> {
-    const ws = this.workbook.getWorksheet(name);
-    if (!ws) throw new Error(`no sheet named ${name}`);
-    return sheetGrid(ws);
+    const hit = this.grids.get(name);
+    if (hit) return hit;
+    const sheet = requireSheet(await this.workbook(), name);
+    const { grid, uncalculated } = await readSheetGrid(this.pkg, sheet.part, name, await this.context());
+    this.grids.set(name, grid);
+    this.uncalculated.set(name, uncalculated);
+    return grid;
   }
 
   async readRange(sheet: string, address: string): Promise<Grid> {
-    const ws = this.workbook.getWorksheet(sheet);
-    if (!ws) throw new Error(`no sheet named ${sheet}`);
-    // Only the rows asked for (a header check must not convert a 100,000-row sheet).
     const { start, end } = parseRange(address);
-    const out: Grid[number][] = [];
-    for (let r = start.row; r <= end.row; r++) {
-      const row = ws.getRow(r);
-      out.push(Array.from({ length: end.col - start.col + 1 }, (_, c) => plainValue(row.getCell(start.col + c).value)));
+    const full = this.grids.get(sheet);
+    let rows: Grid;
+    if (full) rows = full.slice(start.row - 1, end.row).map((r) => r.slice(start.col - 1, end.col));
+    else {
+      // Only the rows asked for: the read stops after the last one (a header check never inflates a 100,000-row sheet).
+      const entry = requireSheet(await this.workbook(), sheet);
+      const { grid } = await readSheetGrid(this.pkg, entry.part, sheet, await this.context(), { lastRow: end.row, firstCol: start.col, lastCol: end.col });
+      rows = grid.slice(start.row - 1, end.row);
+    }
+    const width = end.col - start.col + 1;
+    const out: CellValue[][] = [];
+    for (let r = 0; r <= end.row - start.row; r++) {
+      const src = rows[r] ?? [];
+      out.push(Array.from({ length: width }, (_, c) => src[c] ?? null));
     }
     return out;
   }
 
+  /** A sheet's first `lastRow` rows, all columns (the read stops there). */
+  async readRows(sheet: string, lastRow: number): Promise<Grid> {
+    const entry = requireSheet(await this.workbook(), sheet);
+    return (await readSheetGrid(this.pkg, entry.part, sheet, await this.context(), { lastRow })).grid;
+  }
+
+  /** The workbook's sheet names in tab order (chart sheets included). */
+  async sheetNames(): Promise<string[]> {
+    return (await this.workbook()).sheets.map((s) => s.name);
+  }
+
   async render(plan: WorkbookPlan, onProgress?: (p: RenderProgress) => void): Promise<void> {
-    await renderPlanToWorkbook(this.workbook, plan, onProgress);
-    for (const sheet of plan.sheets) if (!sheet.update) this.charts.set(sheet.name, sheet.charts ?? []);
-    if (plan.properties?.custom) this.custom = { ...this.custom, ...plan.properties.custom };
+    let wb = await this.workbook();
+    let stylesPath = wb.styles;
+    if (!stylesPath) {
+      stylesPath = this.pkg.freeName((n) => (n === 1 ? 'xl/styles.xml' : `xl/styles${n}.xml`));
+      this.pkg.set(stylesPath, blankParts(new Date())['xl/styles.xml']);
+      await this.pkg.setContentType(stylesPath, STYLES_CT);
+      await this.pkg.addRel(wb.path, REL.styles, stylesPath);
+    }
+    const styles = await StylesEditor.open(this.pkg, stylesPath);
+    const tableIds = await this.tableIds();
+    const ctx = { styles, date1904: wb.date1904, tableIds };
+    const names: { name: string; value: string; localSheetId?: number }[] = [];
+    let formulas = false;
+    const total = plan.sheets.length;
+    for (const [i, sheet] of plan.sheets.entries()) {
+      onProgress?.({ done: i / Math.max(1, total), stage: sheet.name });
+      const existing = wb.sheets.find((s) => s.name === sheet.name && s.kind === 'worksheet');
+      this.grids.delete(sheet.name);
+      if (existing && sheet.update) {
+        formulas = (await this.update(existing.part, sheet, ctx)) || formulas;
+        continue;
+      }
+      let part: string;
+      if (existing) {
+        part = existing.part;
+        await this.dropSheetParts(part);
+      } else part = this.pkg.freeName((n) => `xl/worksheets/sheet${n}.xml`);
+      const written = await writeSheet(this.pkg, part, sheet, ctx);
+      this.pkg.set(part, written.xml);
+      formulas = formulas || written.hasFormulas;
+      if (!existing) {
+        await addSheet(this.pkg, wb, sheet.name, part);
+        wb = this.model = await readWorkbook(this.pkg);
+      }
+      // An empty owner writes an unmarked sheet (what a user's own sheet looks like to the add-in).
+      if (sheet.owner) names.push({ name: OWNER_PREFIX + sheet.owner, value: sheetRef(sheet.name, '$A$1') });
+      if (written.printArea) {
+        const index = wb.sheets.findIndex((s) => s.name === sheet.name);
+        const { start, end } = parseRange(written.printArea);
+        names.push({ name: '_xlnm.Print_Area', localSheetId: index, value: sheetRef(sheet.name, `$${columnLetter(start.col)}$${start.row}:$${columnLetter(end.col)}$${end.row}`) });
+      }
+    }
+    for (const n of plan.names ?? []) names.push({ name: n.name, value: n.ref });
+    await setDefinedNames(this.pkg, wb.path, names);
+    styles.save(this.pkg);
+    if (plan.sheets.length > 0) await dropCalcChain(this.pkg, wb.path);
+    if (formulas) await setFullCalcOnLoad(this.pkg, wb.path);
+    const props = plan.properties;
+    if (props && (props.title || props.subject || props.keywords || props.category)) await setCoreProperties(this.pkg, props, new Date());
+    if (props?.custom) await setCustomProperties(this.pkg, props.custom);
+    this.model = await readWorkbook(this.pkg);
+    this.readCtx = undefined;
+    onProgress?.({ done: 1, stage: '' });
+  }
+
+  /** Table ids in use anywhere in the workbook (a new table takes a free one). */
+  private async tableIds(): Promise<Set<number>> {
+    const ids = new Set<number>();
+    for (const s of (await this.workbook()).sheets) {
+      for (const r of await this.pkg.rels(s.part)) {
+        if (!relTypeIs(r.type, REL.table) || !this.pkg.has(r.target)) continue;
+        const head = (await this.pkg.text(r.target)).slice(0, 2000);
+        const id = /<(?:\w+:)?table\b[^>]*\sid="(\d+)"/.exec(head)?.[1];
+        if (id) ids.add(Number(id));
+      }
+    }
+    return ids;
+  }
+
+  /** Removes what a refreshed sheet owned: its tables, drawing with its charts, notes, printer settings. */
+  private async dropSheetParts(part: string): Promise<void> {
+    const gone: string[] = [];
+    for (const r of await this.pkg.rels(part)) {
+      if (r.external || !SHEET_OWNED.some((t) => relTypeIs(r.type, t))) continue;
+      if (relTypeIs(r.type, REL.drawing)) {
+        for (const d of await this.pkg.rels(r.target)) {
+          if (d.external || !relTypeIs(d.type, REL.chart)) continue;
+          for (const c of await this.pkg.rels(d.target)) if (!c.external && /chartStyle|chartColorStyle/.test(c.type)) gone.push(c.target);
+          gone.push(d.target);
+        }
+      }
+      gone.push(r.target);
+    }
+    for (const p of gone) this.pkg.remove(p);
+    this.pkg.remove(`${part.slice(0, part.lastIndexOf('/') + 1)}_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`);
+    await this.pkg.removeContentTypes(gone);
+  }
+
+  /** An update plan: the blocks written into the sheet as it is, its tables extended over them. */
+  private async update(part: string, sheet: SheetPlan, ctx: { styles: StylesEditor; date1904: boolean }): Promise<boolean> {
+    let xml = await this.pkg.text(part);
+    let formulas = false;
+    const edits = new Map<number, Map<number, CellEdit>>();
+    for (const [r, cells] of blockCells(sheet.blocks)) {
+      const row = new Map<number, CellEdit>();
+      for (const [c, spec] of cells) {
+        if (spec.value !== null && isFormula(spec.value)) formulas = true;
+        row.set(c, (ref, old) => cellXml(ref, spec, ctx, sheet.name, old?.style));
+      }
+      edits.set(r, row);
+    }
+    xml = patchCells(xml, edits, sheet.name);
+    if (sheet.protect) xml = setTopLevel(xml, 'sheetProtection', await protectionXml(sheet.protect.password));
+    this.pkg.set(part, xml);
+    for (const t of sheet.tables ?? []) await this.extendTable(part, t.name, t.range, sheet.name);
+    return formulas;
+  }
+
+  /** Sets a table's range (and columns, when it grew wider) — the table's other settings stay. */
+  private async extendTable(sheetPart: string, name: string, range: string, sheetName: string): Promise<void> {
+    for (const r of await this.pkg.rels(sheetPart)) {
+      if (!relTypeIs(r.type, REL.table) || !this.pkg.has(r.target)) continue;
+      let xml = await this.pkg.text(r.target);
+      const table = nextTag(xml, 0, new Set(['table']));
+      if (!table || attr(xml.slice(table.start, table.openEnd), 'name') !== name) continue;
+      const { start, end } = parseRange(range);
+      const ref = `${columnLetter(start.col)}${start.row}:${columnLetter(end.col)}${Math.max(end.row, start.row + 1)}`;
+      xml = xml.replace(/(<(?:\w+:)?table\b[^>]*\sref=")[^"]*"/, `$1${ref}"`).replace(/(<(?:\w+:)?autoFilter\b[^>]*\sref=")[^"]*"/, `$1${ref}"`);
+      const cols = nextTag(xml, 0, new Set(['tableColumns']));
+      if (cols) {
+        const colsEnd = elementEnd(xml, cols);
+        const inner = xml.slice(cols.openEnd, colsEnd);
+        const have = (inner.match(/<(?:\w+:)?tableColumn\b/g) ?? []).length;
+        const want = end.col - start.col + 1;
+        if (want > have) {
+          const header = (await this.readRange(sheetName, `${columnLetter(start.col)}${start.row}:${columnLetter(end.col)}${start.row}`))[0];
+          const ids = [...inner.matchAll(/\sid="(\d+)"/g)].map((m) => Number(m[1]));
+          let next = Math.max(0, ...ids) + 1;
+          const p = /<(\w+:)?tableColumns/.exec(xml.slice(cols.start))?.[1] ?? '';
+          const added = header
+            .slice(have)
+            .map((v, k) => `<${p}tableColumn id="${next++}" name="${escapeAttr(v === null || v === undefined || String(v).trim() === '' ? `列${have + k + 1}` : String(v))}"/>`)
+            .join('');
+          const closeAt = xml.lastIndexOf('</', colsEnd - 1);
+          xml = xml.slice(0, cols.start) + xml.slice(cols.start, cols.openEnd).replace(/\scount="\d+"/, ` count="${want}"`) + xml.slice(cols.openEnd, closeAt) + added + xml.slice(closeAt);
+        }
+      }
+      this.pkg.set(r.target, xml);
+    }
   }
 
   /**
-   * Replaces every CSAT.* formula by a value (for archive copies read where the add-in is not
-   * installed): the value `resolve` gives, else the result Excel cached. Returns the cells frozen and
-   * those left as they were (no value known).
+   * Replaces every CSAT.* formula by its value (for archive copies read where the add-in is not
+   * installed), editing those cells only: the value `resolve` gives, else the value cached in the
+   * file. Returns the cells frozen and those left as they were (no value known).
    */
-  freezeCustomFunctions(resolve: (sheet: string, cell: string, formula: string) => number | string | boolean | undefined): { frozen: string[]; left: string[] } {
+  async freezeCustomFunctions(resolve: (sheet: string, cell: string, formula: string) => number | string | boolean | undefined): Promise<{ frozen: string[]; left: string[] }> {
     const frozen: string[] = [];
     const left: string[] = [];
-    for (const ws of this.workbook.worksheets) {
-      ws.eachRow((row) =>
-        row.eachCell((cell) => {
-          const v = cell.value as ExcelJS.CellFormulaValue | null;
-          if (!v || typeof v !== 'object' || typeof v.formula !== 'string' || !/_xldudf_CSAT_|CSAT\./.test(v.formula)) return;
-          const formula = `=${v.formula.replace(/_xldudf_CSAT_([A-Z]+)\(/g, 'CSAT.$1(')}`;
-          const value = resolve(ws.name, cell.address, formula) ?? (v.result as number | string | boolean | undefined);
-          const at = `${ws.name}!${cell.address}`;
-          if (value === undefined || (typeof value === 'object' && value !== null)) {
-            left.push(at);
-            return;
-          }
-          cell.value = value;
-          cell.note = `归档时冻结为数值；原公式：${formula}`;
-          frozen.push(at);
-        }),
-      );
+    const wb = await this.workbook();
+    const styles = await StylesEditor.open(this.pkg, wb.styles ?? 'xl/styles.xml');
+    for (const s of wb.sheets.filter((x) => x.kind === 'worksheet')) {
+      const xml = await this.pkg.text(s.part);
+      if (!/_xldudf_CSAT_|CSAT\./.test(xml)) continue;
+      const next = replaceFormulaCells(xml, (cell) => {
+        if (!/_xldudf_CSAT_|CSAT\./.test(cell.formula)) return undefined;
+        const formula = `=${cell.formula.replace(/_xldudf_CSAT_([A-Z]+)\(/g, 'CSAT.$1(')}`;
+        const value = resolve(s.name, cell.ref, formula) ?? cell.cached;
+        const at = `${s.name}!${cell.ref}`;
+        if (value === undefined) {
+          left.push(at);
+          return undefined;
+        }
+        frozen.push(at);
+        return cellXml(cell.ref, { value }, { styles, date1904: wb.date1904 }, s.name, cell.style);
+      });
+      if (next !== xml) this.pkg.set(s.part, next);
+      this.grids.delete(s.name);
     }
+    if (frozen.length > 0) await dropCalcChain(this.pkg, wb.path);
     return { frozen, left };
   }
 
+  /** The custom document properties of the workbook. */
+  async customProperties(): Promise<Record<string, string>> {
+    return readCustomProperties(this.pkg);
+  }
+
+  /** The new file's bytes. */
   async save(): Promise<Uint8Array> {
-    this.workbook.modified = new Date();
-    const charts = new Map([...this.charts].filter(([name]) => this.workbook.getWorksheet(name)));
-    const withCharts = await addCharts(new Uint8Array(await this.workbook.xlsx.writeBuffer()), charts);
-    return addCustomProperties(withCharts, this.custom);
+    const wb = await this.workbook();
+    if (wb.sheets.length === 0) throw new XlsxError('empty-workbook');
+    return this.pkg.save();
   }
 }
+
+export { CT };

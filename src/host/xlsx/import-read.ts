@@ -1,11 +1,13 @@
 /**
- * Reading questionnaire exports into a grid: .xlsx through ExcelJS, .csv through csv-parse with the
+ * Reading questionnaire exports into a grid: .xlsx through the package reader (its first sheet,
+ * streamed, stopping at the row limit), .csv through csv-parse with the
  * encoding detected (UTF-8 with or without BOM, else GB18030 — a superset of GBK — via the standard
  * TextDecoder). Sizes are checked before anything is parsed whole.
  */
 import { parse } from 'csv-parse/sync';
 import type { CellValue } from '../../domain';
-import { loadWorkbook, sheetGrid } from './read';
+import { XlsxError } from './errors';
+import { XlsxGateway } from './gateway';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 200_000;
@@ -39,16 +41,19 @@ export async function readExport(bytes: Uint8Array, fileName: string): Promise<{
     );
   }
   if (ext === 'xlsx') {
-    let wb;
+    let gateway: XlsxGateway;
     try {
-      wb = await loadWorkbook(bytes);
+      gateway = await XlsxGateway.open(bytes);
     } catch (e) {
-      throw new ImportRefused(`${fileName} 不是有效的 .xlsx（${(e as Error).message}）`, `${fileName} is not a valid .xlsx (${(e as Error).message})`);
+      if (e instanceof XlsxError) throw new ImportRefused(`${fileName} ${e.zh}`, `${fileName} ${e.en}`);
+      throw e;
     }
-    const ws = wb.worksheets[0];
-    if (!ws) throw new ImportRefused(`${fileName} 中没有工作表`, `${fileName} has no sheet`);
-    if (ws.rowCount > MAX_IMPORT_ROWS + 1) throw tooManyRows(fileName, ws.rowCount - 1);
-    return { grid: sheetGrid(ws) };
+    const first = (await gateway.listSheets())[0];
+    if (!first) throw new ImportRefused(`${fileName} 中没有工作表`, `${fileName} has no sheet`);
+    // One row past the limit is enough to know it is over: the rest is never read.
+    const grid = await gateway.readRows(first.name, MAX_IMPORT_ROWS + 2);
+    if (grid.length > MAX_IMPORT_ROWS + 1) throw tooManyRows(fileName, MAX_IMPORT_ROWS);
+    return { grid: grid as CellValue[][] };
   }
   if (ext !== 'csv' && ext !== 'txt') {
     throw new ImportRefused(`无法识别 ${fileName} 的格式（支持 .xlsx、.csv）`, `Cannot tell the format of ${fileName} (.xlsx and .csv are supported)`);

@@ -1,49 +1,195 @@
-/** Named plan styles → ExcelJS cell styles. */
-import type ExcelJS from 'exceljs';
+/**
+ * The styles part: which cell formats are dates (for reading), and the cell formats our sheets need
+ * (for writing). New fonts, fills, borders, number formats, cell formats and differential formats
+ * are appended after the workbook's own — never renumbering one — and reused when an identical one
+ * is already there (a report re-run on its own output adds nothing).
+ */
 import { STYLES, type StyleName, type StyleSpec } from '../../plan';
+import type { OoxmlPackage } from './package';
+import { child, children, escapeAttr, parseXml, qname, splice, insertionPoint, type XmlElement, type Splice } from './xml';
 
-const argb = (hex: string) => ({ argb: `FF${hex.replace('#', '').toUpperCase()}` });
-const thin: Partial<ExcelJS.Border> = { style: 'thin', color: argb('#A19F9D') };
+/** Built-in number formats that show dates or times (ECMA-376 Part 1, §18.8.30, and the CJK ids). */
+const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
-export interface XlsxStyle {
-  font?: Partial<ExcelJS.Font>;
-  fill?: ExcelJS.Fill;
-  border?: Partial<ExcelJS.Borders>;
-  alignment?: Partial<ExcelJS.Alignment>;
+const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '0.00E+00': 11, '@': 49 };
+
+/** Whether a format code shows a date or time: a y/m/d/h/s token outside quotes, escapes and brackets. */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/General/gi, '');
+  // Only the first section decides (positive numbers); text sections (with @) are not dates.
+  const first = bare.split(';')[0];
+  return /[ymdhs]/i.test(first) && !/@/.test(first);
 }
 
-function convert(spec: StyleSpec): XlsxStyle {
-  const out: XlsxStyle = {};
-  if (spec.bold || spec.italic || spec.size || spec.color) {
-    out.font = { bold: spec.bold, italic: spec.italic, size: spec.size, color: spec.color ? argb(spec.color) : undefined };
+/** For reading: which cell format (the `s` of a cell) shows a date. */
+export async function readDateStyles(pkg: OoxmlPackage, path: string | undefined): Promise<boolean[]> {
+  if (!path || !pkg.has(path)) return [];
+  const root = parseXml(await pkg.text(path), path);
+  const custom = new Map<number, string>();
+  const numFmts = child(root, 'numFmts');
+  for (const f of numFmts ? children(numFmts, 'numFmt') : []) custom.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? '');
+  const xfs = child(root, 'cellXfs');
+  return (xfs ? children(xfs, 'xf') : []).map((xf) => {
+    const id = Number(xf.attrs.numFmtId ?? 0);
+    const code = custom.get(id);
+    return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_IDS.has(id);
+  });
+}
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+const BORDER_COLOR = argb('#A19F9D');
+
+interface Collection {
+  readonly local: string;
+  /** Elements already in the part, as text, for reuse. */
+  readonly existing: string[];
+  readonly added: string[];
+}
+
+/** CT_Stylesheet's children in schema order. */
+const STYLESHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+
+export class StylesEditor {
+  private readonly collections = new Map<string, Collection>();
+  private readonly numFmtIds = new Map<string, number>();
+  private readonly addedNumFmts: string[] = [];
+  private nextNumFmt = 164;
+  private readonly cache = new Map<string, number>();
+  /** The workbook's default font, so our cells match the user's typeface. */
+  private readonly baseFont: string;
+
+  private constructor(
+    private readonly path: string,
+    private readonly source: string,
+    private readonly root: XmlElement,
+  ) {
+    const item: Record<string, string> = { fonts: 'font', fills: 'fill', borders: 'border', cellXfs: 'xf', dxfs: 'dxf' };
+    for (const [local, childName] of Object.entries(item)) {
+      const el = child(root, local);
+      this.collections.set(local, { local, existing: el ? children(el, childName).map((c) => source.slice(c.start, c.end)) : [], added: [] });
+    }
+    const numFmts = child(root, 'numFmts');
+    for (const f of numFmts ? children(numFmts, 'numFmt') : []) {
+      const id = Number(f.attrs.numFmtId);
+      if (!this.numFmtIds.has(f.attrs.formatCode ?? '')) this.numFmtIds.set(f.attrs.formatCode ?? '', id);
+      this.nextNumFmt = Math.max(this.nextNumFmt, id + 1);
+    }
+    const font0 = child(root, 'fonts')?.children[0];
+    const keep = font0 ? font0.children.filter((c) => ['sz', 'name', 'family', 'charset', 'scheme'].includes(c.local) && c.local !== 'sz') : [];
+    const size = font0?.children.find((c) => c.local === 'sz')?.attrs.val ?? '11';
+    this.baseFont = `|${size}|${keep.map((c) => source.slice(c.start, c.end).replace(/^<\w+:/, '<').replace(/<\/\w+:/, '</')).join('')}`;
   }
-  if (spec.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(spec.fill) };
-  if (spec.border) out.border = { top: thin, bottom: thin, left: thin, right: thin };
-  if (spec.underline) out.border = { bottom: { style: 'thin', color: argb('#323130') } };
-  if (spec.horizontal || spec.vertical || spec.wrap) {
-    out.alignment = { horizontal: spec.horizontal, vertical: spec.vertical, wrapText: spec.wrap };
+
+  static async open(pkg: OoxmlPackage, path: string): Promise<StylesEditor> {
+    const text = await pkg.text(path);
+    return new StylesEditor(path, text, parseXml(text, path));
   }
-  return out;
-}
 
-const cache = new Map<StyleName, XlsxStyle>();
-
-export function xlsxStyle(name: StyleName): XlsxStyle {
-  let s = cache.get(name);
-  if (!s) {
-    s = convert(STYLES[name]);
-    cache.set(name, s);
+  private index(local: string, xml: string): number {
+    const c = this.collections.get(local)!;
+    const at = c.existing.indexOf(xml);
+    if (at >= 0) return at;
+    const added = c.added.indexOf(xml);
+    if (added >= 0) return c.existing.length + added;
+    c.added.push(xml);
+    return c.existing.length + c.added.length - 1;
   }
-  return s;
-}
 
-/** A conditional-format style: ExcelJS wants the fill colour as bgColor there. */
-export function xlsxDifferentialStyle(name: StyleName): Partial<ExcelJS.Style> {
-  const spec = STYLES[name] as StyleSpec;
-  const style: Partial<ExcelJS.Style> = {};
-  if (spec.fill) style.fill = { type: 'pattern', pattern: 'solid', bgColor: argb(spec.fill) };
-  if (spec.color || spec.bold) style.font = { color: spec.color ? argb(spec.color) : undefined, bold: spec.bold };
-  return style;
-}
+  numFmtId(code: string): number {
+    if (code in BUILTIN_FORMATS) return BUILTIN_FORMATS[code];
+    let id = this.numFmtIds.get(code);
+    if (id === undefined) {
+      id = this.nextNumFmt++;
+      this.numFmtIds.set(code, id);
+      this.addedNumFmts.push(`<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+    }
+    return id;
+  }
 
-export { argb };
+  private font(spec: StyleSpec): number {
+    const [, size, rest] = this.baseFont.split('|');
+    const xml = `<font>${spec.bold ? '<b/>' : ''}${spec.italic ? '<i/>' : ''}<sz val="${spec.size ?? size}"/>${spec.color ? `<color rgb="${argb(spec.color)}"/>` : ''}${rest}</font>`;
+    return this.index('fonts', xml);
+  }
+
+  private fill(spec: StyleSpec): number {
+    if (!spec.fill) return 0;
+    return this.index('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${argb(spec.fill)}"/><bgColor indexed="64"/></patternFill></fill>`);
+  }
+
+  private border(spec: StyleSpec): number {
+    if (spec.border) {
+      const side = (s: string) => `<${s} style="thin"><color rgb="${BORDER_COLOR}"/></${s}>`;
+      return this.index('borders', `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`);
+    }
+    if (spec.underline) return this.index('borders', `<border><left/><right/><top/><bottom style="thin"><color rgb="${argb('#323130')}"/></bottom><diagonal/></border>`);
+    return 0;
+  }
+
+  /** The cell format (`s`) for a named style and a number format; 0 for neither. */
+  xf(style: StyleName | undefined, numFmt: string | undefined): number {
+    if (style === undefined && (numFmt === undefined || numFmt === 'General')) return 0;
+    const key = `${style ?? ''}|${numFmt ?? ''}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const spec: StyleSpec = style ? STYLES[style] : {};
+    const fmt = numFmt === undefined ? 0 : this.numFmtId(numFmt);
+    const font = style ? this.font(spec) : 0;
+    const fill = this.fill(spec);
+    const border = this.border(spec);
+    const vertical = spec.vertical === 'middle' ? 'center' : spec.vertical;
+    const align = spec.horizontal || vertical || spec.wrap ? `<alignment${spec.horizontal ? ` horizontal="${spec.horizontal}"` : ''}${vertical ? ` vertical="${vertical}"` : ''}${spec.wrap ? ' wrapText="1"' : ''}/>` : '';
+    const applies = `${fmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${border ? ' applyBorder="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
+    const xml = `<xf numFmtId="${fmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applies}${align ? `>${align}</xf>` : '/>'}`;
+    const id = this.index('cellXfs', xml);
+    this.cache.set(key, id);
+    return id;
+  }
+
+  /** A differential format (conditional formatting) for a named style. */
+  dxf(style: StyleName): number {
+    const spec: StyleSpec = STYLES[style];
+    const font = spec.color || spec.bold ? `<font>${spec.bold ? '<b/>' : ''}${spec.color ? `<color rgb="${argb(spec.color)}"/>` : ''}</font>` : '';
+    const fill = spec.fill ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(spec.fill)}"/></patternFill></fill>` : '';
+    return this.index('dxfs', `<dxf>${font}${fill}</dxf>`);
+  }
+
+  get changed(): boolean {
+    return this.addedNumFmts.length > 0 || [...this.collections.values()].some((c) => c.added.length > 0);
+  }
+
+  /** Writes the appended formats into the part (prefixing elements when the part uses a prefix). */
+  save(pkg: OoxmlPackage): void {
+    if (!this.changed) return;
+    const p = this.root.prefix;
+    const withPrefix = (xml: string) => (p ? xml.replace(/<(\/?)([a-zA-Z]+)/g, `<$1${p}:$2`) : xml);
+    const edits: Splice[] = [];
+    const append = (local: string, items: string[]) => {
+      if (items.length === 0) return;
+      const el = child(this.root, local);
+      const body = items.map(withPrefix).join('');
+      if (el && !el.selfClosing) {
+        const count = children(el, el.children[0]?.local ?? '').length + items.length;
+        const open = this.source.slice(el.start, el.openEnd);
+        const reopened = /\scount="\d*"/.test(open) ? open.replace(/\scount="\d*"/, ` count="${count}"`) : open.replace(/\s*>$/, ` count="${count}">`);
+        edits.push({ from: el.start, to: el.openEnd, text: reopened }, { from: el.closeStart, to: el.closeStart, text: body });
+      } else {
+        const name = qname(p, local);
+        const text = `<${name} count="${items.length}">${body}</${name}>`;
+        if (el) edits.push({ from: el.start, to: el.end, text });
+        else {
+          const at = insertionPoint(this.root, local, STYLESHEET_ORDER);
+          edits.push({ from: at, to: at, text });
+        }
+      }
+    };
+    append('numFmts', this.addedNumFmts);
+    for (const local of ['fonts', 'fills', 'borders', 'cellXfs', 'dxfs']) append(local, this.collections.get(local)!.added);
+    pkg.set(this.path, splice(this.source, edits));
+  }
+}
