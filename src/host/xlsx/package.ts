@@ -166,7 +166,7 @@ export class OoxmlPackage {
   /** A package from parts given as text (a new workbook starts from a blank one). */
   static fromParts(parts: Readonly<Record<string, string>>): OoxmlPackage {
     const zip = new JSZip();
-    for (const [path, text] of Object.entries(parts)) zip.file(path, text);
+    for (const [path, text] of Object.entries(parts)) zip.file(path, text, { createFolders: false });
     const pkg = new OoxmlPackage(zip);
     for (const [path, text] of Object.entries(parts)) pkg.texts.set(path, text);
     return pkg;
@@ -378,7 +378,7 @@ export class OoxmlPackage {
   /** Writes the package: edited parts from their text, every other part with its original bytes. */
   async save(): Promise<Uint8Array> {
     for (const name of this.removed) this.zip.remove(name);
-    for (const name of this.dirty) this.zip.file(name, this.texts.get(name)!);
+    for (const name of this.dirty) this.zip.file(name, this.texts.get(name)!, { createFolders: false });
     this.dirty.clear();
     return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }

@@ -69,18 +69,16 @@ async function feed(pkg: OoxmlPackage, path: string, parser: SaxesParser, stop?:
   }
 }
 
-/** 1-based column of `A1`-style letters at the start of `ref`, and where the row digits begin. */
-function parseRef(ref: string): { col: number; row: number } {
+/** 1-based column of the letters that start an `A1`-style reference. */
+function colOfRef(ref: string): number {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
+  for (let i = 0; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
+    else if (c !== 36 /* $ */) break;
   }
-  const row = i < ref.length ? Number(ref.slice(i).replace(/\$/g, '')) : 0;
-  return { col, row };
+  return col;
 }
 
 const DAY_MS = 86_400_000;
@@ -210,8 +208,7 @@ export async function readSheetGrid(pkg: OoxmlPackage, part: string, sheet: stri
         const r = tag.attributes.r as string | undefined;
         ref = r ?? '';
         if (r !== undefined) {
-          const p = parseRef(r);
-          colNo = p.col;
+          colNo = colOfRef(r);
           if (colNo < 1 || colNo > MAX_COLS) throw new XlsxError('bad-cell', { sheet, cell: r });
         } else colNo++;
         type = (tag.attributes.t as string | undefined) ?? '';

@@ -56,6 +56,25 @@ export interface CellSpec {
   numFmt?: string;
 }
 
+/** Inline-string XML of short texts, which repeat (answer labels, names): built once each. */
+const inlineCache = new Map<string, string>();
+
+function inlineString(v: string): string {
+  if (v.length > 40) return `<is>${textElement('t', v)}</is>`;
+  let x = inlineCache.get(v);
+  if (x === undefined) {
+    if (inlineCache.size > 50_000) inlineCache.clear();
+    inlineCache.set(v, (x = `<is>${textElement('t', v)}</is>`));
+  }
+  return x;
+}
+
+const letters: string[] = [];
+/** Column letters, memoised (every cell of every row needs them). */
+export function colLetter(c: number): string {
+  return (letters[c] ??= columnLetter(c));
+}
+
 /** One cell's XML (`r` is the A1 address). Shared by new sheets and edits of existing ones. */
 export function cellXml(r: string, spec: CellSpec, ctx: Pick<WriteContext, 'styles' | 'date1904'>, sheet: string, keepStyle?: number): string {
   const v = spec.value;
@@ -67,7 +86,7 @@ export function cellXml(r: string, spec: CellSpec, ctx: Pick<WriteContext, 'styl
   if (typeof v === 'string') {
     if (v.length > MAX_CELL_TEXT) throw new XlsxError('text-too-long', { sheet, cell: r });
     if (v === '') return sAttr ? `<c r="${r}"${sAttr}/>` : '';
-    return `<c r="${r}"${sAttr} t="inlineStr"><is>${textElement('t', v)}</is></c>`;
+    return `<c r="${r}"${sAttr} t="inlineStr">${inlineString(v)}</c>`;
   }
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${r}"${sAttr}><v>${v}</v></c>` : `<c r="${r}"${sAttr} t="e"><v>#NUM!</v></c>`;
   if (typeof v === 'boolean') return `<c r="${r}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
@@ -230,7 +249,7 @@ export async function writeSheet(pkg: OoxmlPackage, part: string, plan: SheetPla
     for (const c of cols) {
       const spec = cells!.get(c)!;
       if (spec.value !== null && isFormula(spec.value)) hasFormulas = true;
-      const xml = cellXml(`${columnLetter(c)}${r}`, spec, ctx, plan.name);
+      const xml = cellXml(colLetter(c) + r, spec, ctx, plan.name);
       if (xml) {
         body.push(xml);
         maxCol = Math.max(maxCol, c);

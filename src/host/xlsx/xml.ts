@@ -30,10 +30,16 @@ export function ooxmlUnescape(s: string): string {
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /** Text of a string cell: escaped for XML, with xml:space kept when spaces at either end matter. */
 export function textElement(tag: string, s: string): string {
-  const body = escapeText(ooxmlEscape(s));
-  return /^\s|\s$/.test(s) ? `<${tag} xml:space="preserve">${body}</${tag}>` : `<${tag}>${body}</${tag}>`;
+  const body = NEEDS_ESCAPE.test(s) ? escapeText(ooxmlEscape(s)) : s;
+  const c0 = s.charCodeAt(0);
+  const cn = s.charCodeAt(s.length - 1);
+  const space = c0 <= 32 || cn <= 32 || c0 === 0x3000 || cn === 0x3000 || /^\s|\s$/.test(s);
+  return space ? `<${tag} xml:space="preserve">${body}</${tag}>` : `<${tag}>${body}</${tag}>`;
 }
 
 export interface XmlElement {
