@@ -174,7 +174,8 @@ export function analyze(set: ResponseSet, options: AnalysisOptions = {}): Analys
   }
   if (options.period !== undefined && !isQuarter(options.period)) throw new CsatError(problem('bad-period', { value: options.period }));
   const period = options.period ?? available[available.length - 1];
-  const groupBy = options.groupBy ?? GROUP_COLUMN;
+  // The default grouping is 客户分组; a workbook made elsewhere may lack it — then group by customer.
+  const groupBy = options.groupBy ?? (set.columns.includes(GROUP_COLUMN) || !set.columns.includes(CUSTOMER_COLUMN) ? GROUP_COLUMN : CUSTOMER_COLUMN);
   if (!set.columns.includes(groupBy)) {
     throw new CsatError(problem('unknown-column', { column: groupBy, available: set.columns.join('、') }));
   }
