@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const hostsAndLibraries = [
-  { group: ['exceljs', 'exceljs/*'], message: 'domain/plan stay pure: ExcelJS belongs in src/host/xlsx.' },
+  { group: ['exceljs', 'exceljs/*', 'jszip', 'saxes'], message: 'domain/plan stay pure: file formats belong in src/host/xlsx.' },
   { group: ['react', 'react-*', 'react/*', '@fluentui/*'], message: 'domain/plan know no UI.' },
   { group: ['fs', 'fs/*', 'node:*', 'path', 'os', 'child_process'], message: 'domain/plan do no I/O.' },
   { group: ['office-*', '@microsoft/*', 'hyperformula', 'commander'], message: 'domain/plan know no host or CLI library.' },

@@ -1,6 +1,6 @@
 /**
  * What a job needs from a workbook host, whatever the host: Excel through Office.js, or an .xlsx
- * in memory through ExcelJS (CLI and standalone browser mode). Jobs read sheets and render plans;
+ * in memory through the package editor (CLI and standalone browser mode). Jobs read sheets and render plans;
  * they never touch a host API themselves.
  */
 import type { Grid } from '../domain';

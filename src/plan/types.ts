@@ -1,6 +1,6 @@
 /**
  * The WorkbookPlan: what to write, not how (DESIGN §3). Builders (pure functions) produce plans; the
- * two host adapters (Office.js, ExcelJS) render them. Addresses are A1 strings on the sheet in hand;
+ * two host adapters (Office.js, the .xlsx package editor) render them. Addresses are A1 strings on the sheet in hand;
  * formulas are Excel formulas in English function names with comma separators.
  */
 import type { StyleName } from './styles';

@@ -10,8 +10,10 @@ import {
   columnLetter,
   isFormula,
   OWNER_PREFIX,
+  parseCell,
   parseRange,
   sheetRef,
+  type CellBlock,
   type ExcelGateway,
   type ExistingSheet,
   type RenderProgress,
@@ -24,8 +26,8 @@ import { XlsxError } from './errors';
 import { CT, REL, relTypeIs, type Bytes, OoxmlPackage } from './package';
 import { readDateStyles, StylesEditor } from './styles';
 import { readSharedStrings, readSheetGrid, type ReadContext } from './sheet-read';
-import { attr, elementEnd, nextTag, patchCells, replaceFormulaCells, setTopLevel, type CellEdit } from './sheet-patch';
-import { blockCells, cellXml, protectionXml, writeSheet } from './sheet-write';
+import { attr, elementEnd, nextTag, patchCells, replaceFormulaCells, setTopLevel, type CellEdit, type RowEdits } from './sheet-patch';
+import { cellXml, protectionXml, writeSheet } from './sheet-write';
 import { addSheet, dropCalcChain, readWorkbook, requireSheet, setDefinedNames, setFullCalcOnLoad, sheetOfRef, type WorkbookModel } from './workbook';
 import { escapeAttr } from './xml';
 
@@ -218,18 +220,34 @@ export class XlsxGateway implements ExcelGateway {
   private async update(part: string, sheet: SheetPlan, ctx: { styles: StylesEditor; date1904: boolean }): Promise<boolean> {
     let xml = await this.pkg.text(part);
     let formulas = false;
-    const edits = new Map<number, Map<number, CellEdit>>();
-    for (const [r, cells] of blockCells(sheet.blocks)) {
-      const row = new Map<number, CellEdit>();
-      for (const [c, spec] of cells) {
-        if (spec.value !== null && isFormula(spec.value)) formulas = true;
-        row.set(c, (ref, old) => cellXml(ref, spec, ctx, sheet.name, old?.style));
-      }
-      edits.set(r, row);
+    // Which block rows land on each sheet row; a row's cells are built only when the patch reaches it.
+    const byRow = new Map<number, { block: CellBlock; r: number; col: number }[]>();
+    for (const block of sheet.blocks) {
+      const tl = parseCell(block.at);
+      block.values.forEach((_, r) => {
+        const list = byRow.get(tl.row + r);
+        if (list) list.push({ block, r, col: tl.col });
+        else byRow.set(tl.row + r, [{ block, r, col: tl.col }]);
+      });
     }
-    xml = patchCells(xml, edits, sheet.name);
+    const edits: RowEdits = {
+      rows: [...byRow.keys()].sort((a, b) => a - b),
+      cells: (row) => {
+        const out = new Map<number, CellEdit>();
+        for (const { block, r, col } of byRow.get(row) ?? []) {
+          block.values[r].forEach((value, c) => {
+            if (value !== null && isFormula(value)) formulas = true;
+            const numFmt = typeof block.numberFormat === 'string' ? block.numberFormat : block.numberFormat?.[r]?.[c];
+            const spec = { value, style: block.style, numFmt };
+            out.set(col + c, (ref, old) => cellXml(ref, spec, ctx, sheet.name, old?.style));
+          });
+        }
+        return out;
+      },
+    };
     if (sheet.protect) xml = setTopLevel(xml, 'sheetProtection', await protectionXml(sheet.protect.password));
-    this.pkg.set(part, xml);
+    const source = xml;
+    this.pkg.setPieces(part, (emit) => patchCells(source, edits, sheet.name, emit));
     for (const t of sheet.tables ?? []) await this.extendTable(part, t.name, t.range, sheet.name);
     return formulas;
   }

@@ -135,6 +135,8 @@ export class OoxmlPackage {
   private readonly removed = new Set<string>();
   /** Lower-cased part name → name as stored (part names are case-insensitive in OPC). */
   private readonly names = new Map<string, string>();
+  /** Parts this session wrote as bytes: ours, so not held to the ratio limit of untrusted input. */
+  private readonly ours = new Set<string>();
 
   private constructor(private readonly zip: JSZip) {
     zip.forEach((path, file) => {
@@ -173,6 +175,7 @@ export class OoxmlPackage {
   }
 
   private limitOf(name: string): number {
+    if (this.ours.has(name)) return PART_LIMIT_BYTES;
     const compressed = (this.zip.file(name) as unknown as ZipEntryInternals | null)?._data?.compressedSize ?? 0;
     return Math.min(PART_LIMIT_BYTES, Math.max(RATIO_FLOOR_BYTES, compressed * MAX_RATIO));
   }
@@ -285,6 +288,44 @@ export class OoxmlPackage {
     this.removed.delete(name);
     this.texts.set(name, text);
     this.dirty.add(name);
+  }
+
+  /**
+   * Sets a large part from text pieces, encoding as they come: the part is held as UTF-8 bytes,
+   * never as one string (a 200,000-row sheet would be half a gigabyte of UTF-16).
+   */
+  setPieces(path: string, write: (emit: (piece: string) => void) => void): void {
+    const encoder = new TextEncoder();
+    const chunks: Uint8Array[] = [];
+    let batch: string[] = [];
+    let size = 0;
+    const flush = () => {
+      if (batch.length === 0) return;
+      chunks.push(encoder.encode(batch.join('')));
+      batch = [];
+      size = 0;
+    };
+    write((piece) => {
+      batch.push(piece);
+      size += piece.length;
+      if (size > 1 << 20) flush();
+    });
+    flush();
+    let total = 0;
+    for (const c of chunks) total += c.length;
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks.splice(0)) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    const name = this.resolve(path) ?? path;
+    this.removed.delete(name);
+    this.texts.delete(name);
+    this.dirty.delete(name);
+    this.names.set(name.toLowerCase(), name);
+    this.ours.add(name);
+    this.zip.file(name, bytes, { createFolders: false });
   }
 
   /** Removes a part and its own relationships part. */

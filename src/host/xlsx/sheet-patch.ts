@@ -132,18 +132,36 @@ export function setTopLevel(xml: string, local: string, element: string): string
 /** What to write in one cell, given the cell's current XML (if any) and its style index. */
 export type CellEdit = (ref: string, old: { xml: string; style?: number } | undefined) => string;
 
+/** The cells to write, row by row: built when the row is reached (100,000 appended rows never exist all at once). */
+export interface RowEdits {
+  /** Rows to write, ascending. */
+  readonly rows: readonly number[];
+  /** The row's edits by column. */
+  cells(row: number): ReadonlyMap<number, CellEdit>;
+}
+
+/** RowEdits from a map row → column → edit. */
+export function rowEdits(map: ReadonlyMap<number, ReadonlyMap<number, CellEdit>>): RowEdits {
+  return { rows: [...map.keys()].sort((a, b) => a - b), cells: (r) => map.get(r) ?? new Map() };
+}
+
 /**
  * Writes cells into an existing sheet: rows are patched in place or inserted in order, every other
- * row kept byte for byte. `edits` maps row → column → edit.
+ * row kept byte for byte.
  */
-export function patchCells(xml: string, edits: ReadonlyMap<number, ReadonlyMap<number, CellEdit>>, sheet: string): string {
-  const pending = [...edits.keys()].sort((a, b) => a - b);
-  if (pending.length === 0) return xml;
+export function patchCells(xml: string, edits: RowEdits, sheet: string, sink?: (piece: string) => void): string {
+  const pending = edits.rows;
+  if (pending.length === 0) {
+    sink?.(xml);
+    return sink ? '' : xml;
+  }
   const sd = nextTag(xml, 0, new Set(['sheetData']));
   if (!sd) throw new XlsxError('bad-xml', { part: sheet, detail: 'no sheetData' });
   const p = xml.slice(sd.start + 1, sd.start + 1 + xml.slice(sd.start + 1).search(/[\s/>]/));
   const prefix = p.includes(':') ? p.slice(0, p.indexOf(':') + 1) : '';
-  const out: string[] = [];
+  // With a sink, the new XML leaves piece by piece (the caller encodes as it goes); else it is joined.
+  const pieces: string[] = [];
+  const out = sink ? { push: (...xs: string[]) => xs.forEach((x) => sink(x)) } : pieces;
   let copied = 0;
   let bodyStart: number;
   let bodyEnd: number;
@@ -157,7 +175,7 @@ export function patchCells(xml: string, edits: ReadonlyMap<number, ReadonlyMap<n
     while (xml[bodyEnd] !== '<') bodyEnd--;
   }
   const newRow = (r: number) => {
-    const cols = [...edits.get(r)!.entries()].sort((a, b) => a[0] - b[0]);
+    const cols = [...edits.cells(r).entries()].sort((a, b) => a[0] - b[0]);
     const cells = cols.map(([c, edit]) => edit(`${columnLetter(c)}${r}`, undefined)).join('');
     return cells ? `<${prefix}row r="${r}">${cells}</${prefix}row>` : '';
   };
@@ -179,7 +197,7 @@ export function patchCells(xml: string, edits: ReadonlyMap<number, ReadonlyMap<n
       k++;
     }
     if (k < pending.length && pending[k] === rowNo) {
-      out.push(xml.slice(copied, row.start), patchRow(xml, row, end, rowNo, edits.get(rowNo)!, prefix, C));
+      out.push(xml.slice(copied, row.start), patchRow(xml, row, end, rowNo, edits.cells(rowNo), prefix, C));
       copied = end;
       k++;
     }
@@ -190,7 +208,7 @@ export function patchCells(xml: string, edits: ReadonlyMap<number, ReadonlyMap<n
   for (; k < pending.length; k++) out.push(newRow(pending[k]));
   if (sd.selfClosing) out.push(`</${prefix}sheetData>`);
   out.push(xml.slice(copied));
-  return out.join('');
+  return pieces.join('');
 }
 
 function patchRow(xml: string, row: Tag, end: number, rowNo: number, edits: ReadonlyMap<number, CellEdit>, prefix: string, C: ReadonlySet<string>): string {
