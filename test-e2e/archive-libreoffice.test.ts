@@ -4,6 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readCustomProperties } from '../src/host/xlsx/custom-properties';
+import { XlsxGateway } from '../src/host/xlsx/gateway';
+import { expectValidXlsx } from '../test/helpers/validate-xlsx';
 import { convert, csvNumber, hasLibreOffice, sheetsAsCsv } from './libreoffice';
 
 const root = path.join(__dirname, '..');
@@ -12,6 +14,8 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'csat-e2e-archive-'));
 beforeAll(() => {
   if (!hasLibreOffice()) throw new Error('LibreOffice (soffice) is required for the e2e tests');
   execFileSync(process.execPath, [path.join(root, 'bin/csat.js'), 'demo', '--out', path.join(tmp, 'demo.xlsx')]);
+  expectValidXlsx(path.join(tmp, 'demo.xlsx'));
+  expectValidXlsx(path.join(tmp, 'demo-archive.xlsx'));
 });
 
 describe('archive-ready copy in LibreOffice', () => {
@@ -29,7 +33,7 @@ describe('archive-ready copy in LibreOffice', () => {
 
   it('keeps the custom properties through a LibreOffice re-save', async () => {
     const out = convert(path.join(tmp, 'demo-archive.xlsx'), 'xlsx:Calc Office Open XML');
-    const props = await readCustomProperties(readFileSync(path.join(out, readdirSync(out)[0])));
+    const props = await readCustomProperties((await XlsxGateway.open(readFileSync(path.join(out, readdirSync(out)[0])))).pkg);
     expect(props['文件编号']).toBe('XDYJ-04-03');
     expect(props['保存期限至']).toBe('2029-12-31');
   });

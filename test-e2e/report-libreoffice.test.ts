@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { expectValidXlsx } from '../test/helpers/validate-xlsx';
 import { convert, csvNumber, hasLibreOffice, sheetsAsCsv } from './libreoffice';
 
 const root = path.join(__dirname, '..');
@@ -23,6 +24,8 @@ describe('report tabs in LibreOffice', () => {
   beforeAll(() => {
     csat('demo', '--out', demo);
     csat('report', demo, '--period', '2026Q3', '--by', '调查方式', '--out', q3);
+    expectValidXlsx(demo);
+    expectValidXlsx(q3);
   });
 
   it.each([

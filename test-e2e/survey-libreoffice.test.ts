@@ -7,9 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
 import { scoreResponses, TABLE_4_1 } from '../src/domain';
 import { XlsxGateway } from '../src/host/xlsx/gateway';
+import { expectValidXlsx } from '../test/helpers/validate-xlsx';
+import { validationAt } from '../test/helpers/xlsx';
 import { convert, csvNumber, hasLibreOffice, sheetsAsCsv } from './libreoffice';
 
 const root = path.join(__dirname, '..');
@@ -26,6 +27,8 @@ describe('survey workbooks in LibreOffice', () => {
   beforeAll(() => {
     csat('demo', '--out', demo);
     csat('survey', '--out', survey);
+    expectValidXlsx(demo);
+    expectValidXlsx(survey);
   });
 
   it('recomputes the native-formula overall and item scores to the engine\'s values', async () => {
@@ -59,14 +62,13 @@ describe('survey workbooks in LibreOffice', () => {
   it('keeps the data validations through a LibreOffice re-save', async () => {
     const out = convert(survey, 'xlsx:Calc Office Open XML');
     const resaved = await XlsxGateway.open(readFileSync(path.join(out, readdirSync(out)[0])));
-    const model = (name: string) => (resaved.workbook.getWorksheet(name) as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
-    const data = model('调查数据');
-    expect(data['G2']?.type).toBe('list');
-    expect(String(data['G2']?.formulae?.[0])).toContain('很不满意');
-    expect(data['T1000']?.type).toBe('list'); // LibreOffice trims validations ~1,000 rows past the used range
-    expect(data['D2']?.type).toBe('list');
-    expect(data['E2']?.type).toBe('date');
-    expect(model('评分模板')['B5']?.type).toBe('decimal');
+    const g2 = await validationAt(resaved, '调查数据', 'G2');
+    expect(g2?.type).toBe('list');
+    expect(String(g2?.formula1)).toContain('很不满意');
+    expect((await validationAt(resaved, '调查数据', 'T1000'))?.type).toBe('list'); // LibreOffice trims validations ~1,000 rows past the used range
+    expect((await validationAt(resaved, '调查数据', 'D2'))?.type).toBe('list');
+    expect((await validationAt(resaved, '调查数据', 'E2'))?.type).toBe('date');
+    expect((await validationAt(resaved, '评分模板', 'B5'))?.type).toBe('decimal');
     expect((await resaved.listSheets()).map((s) => s.owner)).toEqual(['template', 'responses', 'form', 'survey_plan']);
   });
 

@@ -13,6 +13,8 @@ import { XlsxGateway } from '../src/host/xlsx/gateway';
 import { generateSurveyWorkbook } from '../src/jobs/survey';
 import { readCustomProperties } from '../src/host/xlsx/custom-properties';
 import { sampleResponses } from '../src/sample/sample-data';
+import { expectValidXlsx } from '../test/helpers/validate-xlsx';
+import { addUserSheet } from '../test/helpers/xlsx';
 import { launch, paneContext } from './browser';
 import { serve } from './static-server';
 
@@ -31,6 +33,7 @@ beforeAll(async () => {
   await generateSurveyWorkbook(gw, { responses: sampleResponses(TABLE_4_1).rows });
   responses = path.join(tmp, 'responses.xlsx');
   writeFileSync(responses, await gw.save());
+  expectValidXlsx(responses);
 });
 
 afterAll(async () => {
@@ -81,6 +84,7 @@ async function flow(locale: 'zh-CN' | 'en-US', names: Record<'open' | 'download'
   const file = path.join(tmp, `result-${locale}.xlsx`);
   await (await download).saveAs(file);
   expect(errors).toEqual([]);
+  expectValidXlsx(file);
   return { file, readyMs, page };
 }
 
@@ -132,7 +136,8 @@ describe('standalone task pane in Chromium', () => {
     await page.getByRole('button', { name: '下载工作簿' }).click();
     const out = path.join(tmp, 'archived.xlsx');
     await (await download).saveAs(out);
-    expect((await readCustomProperties(readFileSync(out)))['文件编号']).toBe('XDYJ-04-03');
+    expectValidXlsx(out);
+    expect((await readCustomProperties((await XlsxGateway.open(readFileSync(out))).pkg))['文件编号']).toBe('XDYJ-04-03');
     expect(errors).toEqual([]);
   });
 
@@ -152,8 +157,9 @@ describe('standalone task pane in Chromium', () => {
     await page.getByText(/big\.xlsx 有 50\.0 MB，超过独立模式的上限 30 MB/).waitFor();
     const empty = path.join(tmp, 'empty.xlsx');
     const gw = XlsxGateway.empty();
-    gw.workbook.addWorksheet('说明').getCell('A1').value = '这里没有调查数据';
+    await addUserSheet(gw, '说明', [['这里没有调查数据']]);
     writeFileSync(empty, await gw.save());
+    expectValidXlsx(empty);
     await page.locator('input[type=file][aria-label="打开工作簿"], input[type=file][aria-label="Open workbook"]').setInputFiles(empty);
     await page.getByText(/已打开 empty\.xlsx/).waitFor();
     await page.getByText('工作簿中还没有调查数据').waitFor();

@@ -18,7 +18,7 @@ import {
   type Template,
 } from '../domain';
 import { columnLetter, type ExcelGateway, type ExistingSheet, type ReportSource, type TemplateCells } from '../plan';
-import { readWorkbookTemplate } from './survey';
+import { readWorkbookTemplate, sameTemplate } from './survey';
 
 export interface SurveyData {
   readonly existing: ExistingSheet[];
@@ -63,6 +63,23 @@ async function findResponses(gateway: ExcelGateway, existing: ExistingSheet[], t
   throw new CsatError(problem('no-header', { rows: 20, min: Math.min(10, template.items.length), items: template.items.length }));
 }
 
+/**
+ * Responses parsed from a grid, kept while the host keeps the grid (hosts hand back the same grid
+ * object until the sheet changes): the pane inspects, reports and inspects again without re-parsing
+ * 100,000 rows each time.
+ */
+const parsed = new WeakMap<Grid, { template: Template; sheet: string; layout: DataLayout; set: ResponseSet }>();
+
+function responsesOf(grid: Grid, template: Template, sheet: string): { layout: DataLayout; set: ResponseSet } {
+  const hit = parsed.get(grid);
+  if (hit && hit.sheet === sheet && (hit.template === template || sameTemplate(hit.template, template))) return hit;
+  const origin = { sheet, row: 1, col: 1 };
+  const layout = locateData(grid, template, origin);
+  const set = readResponses(grid, template, layout, origin);
+  parsed.set(grid, { template, sheet, layout, set });
+  return { layout, set };
+}
+
 export async function loadSurveyData(gateway: ExcelGateway): Promise<SurveyData> {
   const existing = await gateway.listSheets();
   const templateSheet = existing.find((s) => s.owner === 'template');
@@ -70,9 +87,7 @@ export async function loadSurveyData(gateway: ExcelGateway): Promise<SurveyData>
   const template = fromWorkbook?.template ?? TABLE_4_1;
   const sheet = await findResponses(gateway, existing, template);
   const grid = await gateway.readSheet(sheet);
-  const origin = { sheet, row: 1, col: 1 };
-  const layout = locateData(grid, template, origin);
-  const set = readResponses(grid, template, layout, origin);
+  const { layout, set } = responsesOf(grid, template, sheet);
   const dateCol = layout.otherColumns.get(DATE_COLUMN);
   if (dateCol === undefined) throw new CsatError(problem('no-dates'));
   // The data's own columns: the header's run of non-empty cells from column A (not the summary beside it).

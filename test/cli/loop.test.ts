@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PLAN_HEADERS, RECORD_HEADERS } from '../../src/domain';
 import { XlsxGateway } from '../../src/host/xlsx/gateway';
 import { generateCommSheets } from '../../src/jobs/communication';
+import { expectValidXlsx } from '../helpers/validate-xlsx';
 
 const root = path.join(__dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'csat-loop-'));
@@ -19,6 +20,7 @@ async function commWorkbook(plan: unknown[][], records: unknown[][]): Promise<st
   await generateCommSheets(gw, { planRows: plan as never, recordRows: records as never });
   const file = path.join(tmp, `comm-${Math.random().toString(36).slice(2)}.xlsx`);
   writeFileSync(file, await gw.save());
+  expectValidXlsx(file);
   return file;
 }
 
@@ -26,6 +28,7 @@ describe('csat comm-plan / comm-report', () => {
   it('comm-plan writes both sheets with the policy headers in row 1', async () => {
     const out = path.join(tmp, 'plan.xlsx');
     expect(csat('comm-plan', '--out', out).code).toBe(0);
+    expectValidXlsx(out);
     const gw = await XlsxGateway.open(readFileSync(out));
     expect((await gw.readRange('年度客户沟通计划', 'A1:G1'))[0]).toEqual([...PLAN_HEADERS]);
     expect((await gw.readRange('客户沟通记录', 'A1:I1'))[0]).toEqual([...RECORD_HEADERS]);
@@ -38,6 +41,7 @@ describe('csat comm-plan / comm-report', () => {
     );
     const r = csat('comm-report', file, '--json', '--today', '2026-07-15', '--out', path.join(tmp, 'cr.xlsx'));
     expect(r.code).toBe(0);
+    expectValidXlsx(path.join(tmp, 'cr.xlsx'));
     const json = JSON.parse(r.out);
     expect(Object.keys(json)).toEqual(['year', 'findings', 'compliance']);
     expect(json.year).toBe(2026);
@@ -54,7 +58,8 @@ describe('csat comm-plan / comm-report', () => {
   it('refuses a bad --today and a workbook without the sheets', () => {
     expect(csat('comm-report', 'x.xlsx', '--today', '2026/7/1', '--out', path.join(tmp, 'n.xlsx')).code).toBe(1);
     const demo = path.join(tmp, 'survey.xlsx');
-    csat('survey', '--out', demo);
+    expect(csat('survey', '--out', demo).code).toBe(0);
+    expectValidXlsx(demo);
     const r = csat('comm-report', demo, '--out', path.join(tmp, 'n2.xlsx'));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^工作簿中没有"年度客户沟通计划"工作表/);
@@ -65,11 +70,14 @@ describe('csat actions', () => {
   it('tracks a report\'s findings in a new workbook, and adds nothing twice', async () => {
     const demo = path.join(tmp, 'demo.xlsx');
     expect(csat('demo', '--out', demo).code).toBe(0);
+    expectValidXlsx(demo);
     const once = path.join(tmp, 'once.xlsx');
     const r1 = csat('actions', demo, '--period', '2026Q4', '--out', once);
     expect(r1.code).toBe(0);
     expect(r1.out).toMatch(/新增 \d+ 条措施/);
+    expectValidXlsx(once);
     const r2 = csat('actions', once, '--period', '2026Q4', '--out', path.join(tmp, 'twice.xlsx'));
     expect(r2.out).toMatch(/没有新的发现需要跟踪/);
+    expectValidXlsx(path.join(tmp, 'twice.xlsx'));
   });
 });

@@ -7,6 +7,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { XlsxGateway } from '../../src/host/xlsx/gateway';
 import { ITEMS, uniformRow } from '../helpers/grids';
+import { expectValidXlsx } from '../helpers/validate-xlsx';
+import { sheetCharts } from '../helpers/xlsx';
 
 const root = path.join(__dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'csat-report-'));
@@ -20,6 +22,7 @@ const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('
 
 beforeAll(() => {
   expect(csat('demo', '--out', demo).code).toBe(0);
+  expectValidXlsx(demo);
 });
 
 describe('csat report', () => {
@@ -29,13 +32,18 @@ describe('csat report', () => {
     const r = csat('report', demo, '--period', '2026Q2', '--out', out);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/已生成"分析报告-2026Q2"：\d+ 份答卷，总体满意度 \d+\.\d\d%/);
-    // The demo's own Q4 report had charts: ExcelJS cannot carry them, and the CLI says so.
-    expect(r.err).toContain('以下内容未能带到');
-    expect(r.err).toContain('图表 ×5');
     expect(sha(demo)).toBe(before);
-    const names = (await XlsxGateway.open(readFileSync(out)).then((g) => g.listSheets())).map((s) => s.name);
+    expectValidXlsx(out);
+    const written = await XlsxGateway.open(readFileSync(out));
+    const names = (await written.listSheets()).map((s) => s.name);
     expect(names.slice(0, 4)).toEqual(['评分模板', '调查数据', '客户满意度调查表', '调查方案']);
     expect(names.slice(-3)).toEqual(['分析报告-2026Q4', '趋势', '分析报告-2026Q2']);
+    // The demo's own Q4 report has charts: they are carried as they were, and nothing is reported as dropped.
+    expect(r.err).not.toContain('未能带到');
+    const q4Charts = [...(await sheetCharts(await XlsxGateway.open(readFileSync(demo)), '分析报告-2026Q4')).values()];
+    expect(q4Charts.length).toBeGreaterThan(0);
+    expect([...(await sheetCharts(written, '分析报告-2026Q4')).values()]).toEqual(q4Charts);
+    expect((await sheetCharts(written, '分析报告-2026Q2')).size).toBe(q4Charts.length);
   });
 
   it('never writes over its input', () => {
@@ -65,6 +73,7 @@ describe('csat report', () => {
     await wb.xlsx.writeFile(old);
     const out = path.join(tmp, 'with-history.xlsx');
     expect(csat('report', demo, '--history', old, '--out', out).code).toBe(0);
+    expectValidXlsx(out);
     const trend = await (await XlsxGateway.open(readFileSync(out))).readSheet('趋势');
     expect(trend.slice(2).map((r) => r[0])).toEqual(['2025Q4', '2026Q1', '2026Q2', '2026Q3', '2026Q4']);
     expect(trend[2][2]).toBeCloseTo(0.7, 12);

@@ -73,7 +73,7 @@ describe('csat score', () => {
 
   it.each([
     ['a missing file', [path.join(tmp, 'nope.xlsx')], /^无法读取 .*nope\.xlsx：文件不存在\n$/],
-    ['a file that is not a workbook', ['__NOT_XLSX__'], /^无法打开 .*：不是有效的 \.xlsx 工作簿/],
+    ['a file that is not a workbook', ['__NOT_XLSX__'], /^.*notes\.xlsx 不是 \.xlsx 工作簿（文件不是 zip 包）\n$/],
     ['no sheet with a header', ['__NO_HEADER__'], /^.* 中没有含表4-1 表头（至少 10 个评分项目名称）的工作表；请用 --sheet 指定\n$/],
     ['an unknown sheet', ['__TWO__', '--sheet', '汇总'], /^工作簿中没有名为"汇总"的工作表（有：说明、调查数据）\n$/],
     ['no answers', ['__EMPTY__'], /^区域中没有有效的满意度答案，无法计算\n$/],

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { XlsxGateway } from '../../src/host/xlsx/gateway';
+import { expectValidXlsx } from '../helpers/validate-xlsx';
 
 const root = path.join(__dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'csat-survey-'));
@@ -13,7 +14,11 @@ function csat(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const open = (file: string) => XlsxGateway.open(readFileSync(file));
+/** Opens a file the CLI wrote, after checking it is valid OOXML. */
+const open = (file: string) => {
+  expectValidXlsx(file);
+  return XlsxGateway.open(readFileSync(file));
+};
 
 describe('csat survey', () => {
   it('writes a new survey workbook with the four owned sheets', async () => {
@@ -34,12 +39,14 @@ describe('csat survey', () => {
     expect(r.err).toBe(`${out} 已存在；如需覆盖请加 --force\n`);
     expect(readFileSync(out, 'utf8')).toBe('precious');
     expect(csat('survey', '--out', out, '--force').code).toBe(0);
+    expectValidXlsx(out);
   });
 
   it('takes a JSON template, and reports every fault of a bad one with its place', () => {
     const good = path.join(tmp, 'good.json');
     writeFileSync(good, JSON.stringify({ name: '两项模板', levels: [{ label: '好', score: 100 }, { label: '差', score: 0 }], items: [{ name: '甲', weight: 40 }, { name: '乙', weight: 60 }] }));
     expect(csat('survey', '--template', good, '--out', path.join(tmp, 'custom.xlsx')).out).toContain('模板：两项模板');
+    expectValidXlsx(path.join(tmp, 'custom.xlsx'));
     const bad = path.join(tmp, 'bad.json');
     writeFileSync(bad, JSON.stringify({ levels: [{ label: '好', score: 100 }, { label: '好', score: 0 }], items: [{ name: '甲', weight: 40 }, { name: '甲', weight: 50 }] }));
     const r = csat('survey', '--template', bad, '--out', path.join(tmp, 'never.xlsx'));
@@ -70,6 +77,8 @@ describe('csat demo', () => {
     const out = path.join(tmp, 'demo.xlsx');
     const r = csat('demo', '--out', out);
     expect(r.code).toBe(0);
+    expectValidXlsx(out);
+    expectValidXlsx(path.join(tmp, 'demo-archive.xlsx')); // the demo's archive copy
     const m = /（全年）的总体满意度 (\d+\.\d\d)%/.exec(r.out);
     expect(m).not.toBeNull();
     const score = JSON.parse(csat('score', out, '--json').out);

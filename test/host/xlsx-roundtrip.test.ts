@@ -1,14 +1,14 @@
-/** The file adapter: write a plan with ExcelJS, read the bytes back, compare. */
-import ExcelJS from 'exceljs';
+/** The file adapter: write a plan into a package, read the bytes back, compare. */
 import { scoreResponses, TABLE_4_1, templateFromGrid } from '../../src/domain';
 import { XlsxGateway } from '../../src/host/xlsx/gateway';
-import { fileFormula } from '../../src/host/xlsx/render';
+import { fileFormula } from '../../src/host/xlsx/sheet-write';
 import { buildSurveyWorkbook, type WorkbookPlan } from '../../src/plan';
 import { sampleResponses } from '../../src/sample/sample-data';
+import { addUserSheet, cellOf, formulaAt, reopen, setCells, sheetElement, validationAt } from '../helpers/xlsx';
 
 async function roundTrip(plan: WorkbookPlan, into = XlsxGateway.empty()): Promise<XlsxGateway> {
   await into.render(plan);
-  return XlsxGateway.open(await into.save());
+  return reopen(into);
 }
 
 describe('xlsx adapter round trip', () => {
@@ -44,33 +44,34 @@ describe('xlsx adapter round trip', () => {
   });
 
   it('keeps validations, the table, freeze panes and print setup', async () => {
-    const ws = back.workbook.getWorksheet('调查数据')!;
-    const dv = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
-    expect(dv['G2']).toMatchObject({ type: 'list', formulae: ['"满意,较满意,一般,不满意,很不满意,不适用"'], showErrorMessage: true });
-    expect(dv['D5']).toMatchObject({ type: 'list', formulae: ['"现场走访,电话访问,在线问卷"'] });
-    expect(dv['E3']).toMatchObject({ type: 'date' });
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 1 });
-    const form = back.workbook.getWorksheet('客户满意度调查表')!;
-    expect(form.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
+    const g2 = await validationAt(back, '调查数据', 'G2');
+    expect(g2).toMatchObject({ type: 'list', formula1: '"满意,较满意,一般,不满意,很不满意,不适用"' });
+    expect(g2?.attrs.showErrorMessage).toBe('1');
+    expect(await validationAt(back, '调查数据', 'D5')).toMatchObject({ type: 'list', formula1: '"现场走访,电话访问,在线问卷"' });
+    expect(await validationAt(back, '调查数据', 'E3')).toMatchObject({ type: 'date' });
+    expect(await sheetElement(back, '调查数据', 'tablePart')).toBeDefined();
+    expect(await sheetElement(back, '调查数据', 'pane')).toMatchObject({ state: 'frozen', ySplit: '1', xSplit: '1' });
+    expect(await sheetElement(back, '客户满意度调查表', 'pageSetup')).toMatchObject({ paperSize: '9', orientation: 'portrait', fitToWidth: '1', fitToHeight: '1' });
+    expect(await sheetElement(back, '客户满意度调查表', 'pageSetUpPr')).toMatchObject({ fitToPage: '1' });
   });
 
-  it('writes custom functions as Excel stores them, native formulas as they are', () => {
+  it('writes custom functions as Excel stores them, native formulas as they are', async () => {
     expect(fileFormula('=CSAT.OVERALL(调查数据表[#All],CSAT_TEMPLATE)')).toBe('_xldudf_CSAT_OVERALL(调查数据表[#All],CSAT_TEMPLATE)');
     expect(fileFormula('=SUM(A1:A3)')).toBe('SUM(A1:A3)');
-    const cell = back.workbook.getWorksheet('调查数据')!.getCell('Y2'); // summary: two columns right of the table (A–V)
-    expect((cell.value as ExcelJS.CellFormulaValue).formula).toMatch(/^_xldudf_CSAT_OVERALL\(/);
+    // summary: two columns right of the table (A–V)
+    expect(await formulaAt(back, '调查数据', 'Y2')).toMatch(/^_xldudf_CSAT_OVERALL\(/);
   });
 
   it('refreshes an owned sheet in place and leaves every other sheet as it was', async () => {
     const gw = XlsxGateway.empty();
-    const mine = gw.workbook.addWorksheet('我的数据');
-    mine.getCell('A1').value = '保留';
+    await addUserSheet(gw, '我的数据', [['保留']]);
     await gw.render(buildSurveyWorkbook(TABLE_4_1, { include: ['template', 'form'] }).plan);
-    gw.workbook.getWorksheet('客户满意度调查表')!.getCell('Z99').value = 'stale';
+    await setCells(gw, '客户满意度调查表', { Z99: 'stale' });
+    expect(await cellOf(gw, '客户满意度调查表', 'Z99')).toBe('stale');
     await gw.render(buildSurveyWorkbook(TABLE_4_1, { include: ['template', 'form'] }).plan);
-    const reread = await XlsxGateway.open(await gw.save());
-    expect(reread.workbook.worksheets.map((w) => w.name)).toEqual(['我的数据', '评分模板', '客户满意度调查表']);
-    expect(reread.workbook.getWorksheet('客户满意度调查表')!.getCell('Z99').value).toBeNull();
-    expect(reread.workbook.getWorksheet('我的数据')!.getCell('A1').value).toBe('保留');
+    const reread = await reopen(gw);
+    expect(await reread.sheetNames()).toEqual(['我的数据', '评分模板', '客户满意度调查表']);
+    expect(await cellOf(reread, '客户满意度调查表', 'Z99')).toBeNull();
+    expect(await cellOf(reread, '我的数据', 'A1')).toBe('保留');
   });
 });

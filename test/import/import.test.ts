@@ -7,8 +7,10 @@ import { XlsxGateway } from '../../src/host/xlsx/gateway';
 import { decodeText, ImportRefused, MAX_IMPORT_BYTES, readExport } from '../../src/host/xlsx/import-read';
 import { importExport } from '../../src/jobs/import';
 import { generateSurveyWorkbook } from '../../src/jobs/survey';
+import { columnLetter } from '../../src/plan';
 import { OfficeFake } from '../helpers/office-fake';
 import { ITEMS } from '../helpers/grids';
+import { cellOf, cellXmlAt, formulaAt, reopen, setCells } from '../helpers/xlsx';
 
 const questions = ITEMS.map((n) => `您对"${n}"的评价`);
 const WJX = ['序号', '提交答卷时间', '所用时间', '来源', '来源详情', '来自IP', '1、贵单位名称', ...questions.map((q, i) => `${i + 2}、${q}`), '16、意见与建议'];
@@ -80,7 +82,7 @@ describe('reading exports', () => {
   it.each([
     ['an .xls', 'old.xls', new Uint8Array(10), /旧版 \.xls/],
     ['an unknown extension', 'x.pdf', new Uint8Array(10), /无法识别 x\.pdf 的格式/],
-    ['a broken .xlsx', 'bad.xlsx', utf8('not a zip'), /bad\.xlsx 不是有效的 \.xlsx/],
+    ['a broken .xlsx', 'bad.xlsx', utf8('not a zip'), /bad\.xlsx 不是 \.xlsx 工作簿/],
     ['a file over the size limit', 'big.csv', new Uint8Array(MAX_IMPORT_BYTES + 1), /超过导入上限 50 MB/],
   ])('refuses %s before reading it whole, with a message', async (_n, name, bytes, message) => {
     await expect(readExport(bytes, name)).rejects.toThrow(ImportRefused);
@@ -91,9 +93,9 @@ describe('reading exports', () => {
 async function surveyed(): Promise<XlsxGateway> {
   const gw = XlsxGateway.empty();
   await generateSurveyWorkbook(gw);
-  const ws = gw.workbook.getWorksheet('调查数据')!;
-  ws.getRow(2).values = ['手工录入', '政府机关', '项目', '现场走访', new Date(Date.UTC(2026, 9, 10)), '王敏', ...answers('一般'), '手写的意见', ''];
-  return XlsxGateway.open(await gw.save());
+  const row = ['手工录入', '政府机关', '项目', '现场走访', { date: '2026-10-10' }, '王敏', ...answers('一般'), '手写的意见', ''];
+  await setCells(gw, '调查数据', Object.fromEntries(row.map((v, i) => [`${columnLetter(i + 1)}2`, v])));
+  return reopen(gw);
 }
 
 describe('importing', () => {
@@ -111,15 +113,17 @@ describe('importing', () => {
     const again = await importExport(gw, { grid });
     expect([again.added, again.skipped]).toEqual([0, 2]);
     expect(await gw.readSheet('调查数据')).toEqual(after);
+    expect(await (await reopen(gw, 'after import')).readSheet('调查数据')).toEqual(after);
   });
 
   it('writes formula-looking text as text, never as a formula (file and Excel)', async () => {
     const gw = await surveyed();
     await importExport(gw, { grid });
-    const back = await XlsxGateway.open(await gw.save());
-    const cell = back.workbook.getWorksheet('调查数据')!.getCell('U3');
-    expect(cell.type).toBe(ExcelJS.ValueType.String);
-    expect(cell.value).toBe('=HYPERLINK("http://evil","点我")');
+    const back = await reopen(gw);
+    expect(await formulaAt(back, '调查数据', 'U3')).toBeUndefined();
+    expect(await cellXmlAt(back, '调查数据', 'U3')).toMatch(/^<c\b[^>]*\st="(inlineStr|s)"/); // a text cell
+    expect(await cellOf(back, '调查数据', 'U3')).toBe('=HYPERLINK("http://evil","点我")');
+    expect(await cellOf(back, '调查数据', 'U4')).toBe('+cmd|calc');
     // In Excel the same rows go out escaped.
     const data = await back.readSheet('调查数据');
     const fake = new OfficeFake([{ name: '调查数据', values: data.slice(0, 2).map((r) => [...r]) }], [{ name: 'CSAT_OWNED_responses', formula: "='调查数据'!$A$1" }]);

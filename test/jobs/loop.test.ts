@@ -9,11 +9,12 @@ import { generateSurveyWorkbook } from '../../src/jobs/survey';
 import { sampleCommPlan, sampleCommRecords } from '../../src/sample/comm-sample';
 import { sampleResponses } from '../../src/sample/sample-data';
 import { OfficeFake } from '../helpers/office-fake';
+import { reopen, setCells } from '../helpers/xlsx';
 
 async function surveyed(): Promise<XlsxGateway> {
   const gw = XlsxGateway.empty();
   await generateSurveyWorkbook(gw, { responses: sampleResponses(TABLE_4_1).rows });
-  return XlsxGateway.open(await gw.save());
+  return reopen(gw);
 }
 
 describe('纠正预防措施 tracker', () => {
@@ -21,9 +22,7 @@ describe('纠正预防措施 tracker', () => {
     const gw = await surveyed();
     const first = await generateActions(gw, { period: '2026Q3' });
     expect(first.added.length).toBeGreaterThan(3);
-    const ws = gw.workbook.getWorksheet('纠正预防措施')!;
-    ws.getCell('E2').value = '排班不足';
-    ws.getCell('J2').value = '整改中';
+    await setCells(gw, '纠正预防措施', { E2: '排班不足', J2: '整改中' });
     const before = await gw.readSheet('纠正预防措施');
     const again = await generateActions(gw, { period: '2026Q3' });
     expect(again.added).toEqual([]);
@@ -34,6 +33,7 @@ describe('纠正预防措施 tracker', () => {
     expect(after.length).toBe(before.length + q4.added.length);
     expect(after[before.length][0]).toBe(`CA-2026-${String(first.added.length + 1).padStart(3, '0')}`);
     expect(String(after[before.length][1])).toMatch(/^2026Q4 \//);
+    await reopen(gw, 'tracker after two appends');
   });
 
   it('in Excel, writes only the new rows below the last one: no clear, no other cell', async () => {
@@ -66,6 +66,7 @@ describe('纠正预防措施 tracker', () => {
     expect(section.find((row) => row[0] === '逾期未完成')![1]).toBeGreaterThan(0);
     const effect = section.find((row) => row[0] === 'CA-2026-001')!;
     expect(effect.slice(2, 5)).toEqual(['2026Q3', effect[3], '2026Q4']);
+    await reopen(gw, 'tracker and report');
   });
 });
 
@@ -91,6 +92,7 @@ describe('客户沟通', () => {
     const tab = await gw.readSheet('客户沟通分析-2026');
     expect(tab[0][0]).toBe('客户沟通分析报告（2026 年）');
     expect(tab.some((row) => row[0] === '客户沟通记录!A31')).toBe(true);
+    await reopen(gw, 'communication sheets, analysis and tracker');
   });
 
   it('asks for the sheets when the workbook has none', async () => {

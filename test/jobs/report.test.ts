@@ -6,6 +6,7 @@ import { generateReport } from '../../src/jobs/report';
 import { generateSurveyWorkbook } from '../../src/jobs/survey';
 import { sampleResponses } from '../../src/sample/sample-data';
 import { OfficeFake } from '../helpers/office-fake';
+import { addUserSheet, reopen, setCells } from '../helpers/xlsx';
 
 const version = '0.0.0-test';
 const MB4 = 4 * 1024 * 1024;
@@ -13,7 +14,7 @@ const MB4 = 4 * 1024 * 1024;
 async function demoWorkbook(): Promise<XlsxGateway> {
   const gw = XlsxGateway.empty();
   await generateSurveyWorkbook(gw, { responses: sampleResponses(TABLE_4_1).rows, plannedCustomers: [['廊坊市政务服务中心']] });
-  return XlsxGateway.open(await gw.save());
+  return reopen(gw);
 }
 
 describe('generateReport (xlsx)', () => {
@@ -22,7 +23,7 @@ describe('generateReport (xlsx)', () => {
     const r = await generateReport(gw, { version, now: new Date(2026, 11, 31, 9, 30) });
     expect([r.report, r.trend]).toEqual(['分析报告-2026Q4', '趋势']);
     expect(r.analysis.responseRate?.missing).toEqual(['廊坊市政务服务中心']);
-    const back = await XlsxGateway.open(await gw.save());
+    const back = await reopen(gw);
     expect((await back.listSheets()).slice(-2)).toEqual([
       { name: '分析报告-2026Q4', owner: 'report_2026Q4' },
       { name: '趋势', owner: 'trend' },
@@ -37,14 +38,14 @@ describe('generateReport (xlsx)', () => {
   it('regenerating a quarter replaces only its tab and 趋势; other sheets are byte-for-byte the same', async () => {
     const gw = await demoWorkbook();
     await generateReport(gw, { version, period: '2026Q3' });
-    const mine = gw.workbook.addWorksheet('我的笔记');
-    mine.getCell('A1').value = '别动我';
+    await addUserSheet(gw, '我的笔记', [['别动我']]);
     const before = await Promise.all(['评分模板', '调查数据', '调查方案', '我的笔记'].map((s) => gw.readSheet(s)));
     const r = await generateReport(gw, { version, period: '2026Q3' });
     expect(r.notes[0].zh).toMatch(/^已更新"分析报告-2026Q3"/);
     const after = await Promise.all(['评分模板', '调查数据', '调查方案', '我的笔记'].map((s) => gw.readSheet(s)));
     expect(after).toEqual(before);
     expect((await gw.listSheets()).filter((s) => s.owner?.startsWith('report_')).map((s) => s.name)).toEqual(['分析报告-2026Q3']);
+    await reopen(gw, 'regenerated report');
   });
 
   it.each([
@@ -59,15 +60,14 @@ describe('generateReport (xlsx)', () => {
 
   it('lists invalid answers and unreadable dates in the report, unscored', async () => {
     const gw = await demoWorkbook();
-    const data = gw.workbook.getWorksheet('调查数据')!;
-    data.getCell('H150').value = '非常满意';
-    data.getCell('E151').value = '十月';
+    await setCells(gw, '调查数据', { H150: '非常满意', E151: '十月' });
     const r = await generateReport(gw, { version });
     expect(r.notes.map((n) => n.zh).join('\n')).toMatch(/无法识别（第一个：调查数据!E151）/);
     const report = await gw.readSheet(r.report);
     const section = report.findIndex((row) => String(row[0]).startsWith('九、'));
     expect(section).toBeGreaterThan(0);
     expect(report.slice(section).some((row) => row[0] === '调查数据!E151')).toBe(true);
+    await reopen(gw, 'report on edited data');
   });
 });
 

@@ -5,8 +5,7 @@ import { XlsxGateway } from '../../src/host/xlsx/gateway';
 import { generateSurveyWorkbook } from '../../src/jobs/survey';
 import { OfficeFake } from '../helpers/office-fake';
 import { ITEMS } from '../helpers/grids';
-
-const reopen = async (gw: XlsxGateway) => XlsxGateway.open(await gw.save());
+import { addUserSheet, cellOf, reopen, setCells } from '../helpers/xlsx';
 
 describe('generateSurveyWorkbook', () => {
   it('creates the four survey sheets in an empty workbook', async () => {
@@ -24,30 +23,26 @@ describe('generateSurveyWorkbook', () => {
   it('keeps the users\' rows and edits when run again, and refreshes the printable form', async () => {
     const gw = XlsxGateway.empty();
     await generateSurveyWorkbook(gw);
-    const data = gw.workbook.getWorksheet('调查数据')!;
-    data.getCell('A2').value = '张三的客户';
-    data.getCell('G2').value = '满意';
-    gw.workbook.getWorksheet('调查方案')!.getCell('B3').value = '2027年度客户满意度调查';
+    await setCells(gw, '调查数据', { A2: '张三的客户', G2: '满意' });
+    await setCells(gw, '调查方案', { B3: '2027年度客户满意度调查' });
     const again = await reopen(gw);
     const r = await generateSurveyWorkbook(again);
     expect(r.sheets.map((s) => s.action)).toEqual(['keep', 'keep', 'refresh', 'keep']);
     const after = await reopen(again);
-    expect(after.workbook.getWorksheet('调查数据')!.getCell('A2').value).toBe('张三的客户');
-    expect(after.workbook.getWorksheet('调查数据')!.getCell('G2').value).toBe('满意');
-    expect(after.workbook.getWorksheet('调查方案')!.getCell('B3').value).toBe('2027年度客户满意度调查');
+    expect(await cellOf(after, '调查数据', 'A2')).toBe('张三的客户');
+    expect(await cellOf(after, '调查数据', 'G2')).toBe('满意');
+    expect(await cellOf(after, '调查方案', 'B3')).toBe('2027年度客户满意度调查');
     expect(r.notes[0].zh).toBe('已保留"评分模板"（其中的数据和修改未改动）');
   });
 
   it('never overwrites a sheet it does not own: the new sheet takes a free name', async () => {
     const gw = XlsxGateway.empty();
-    const mine = gw.workbook.addWorksheet('调查数据');
-    mine.getCell('A1').value = '我自己的表';
+    await addUserSheet(gw, '调查数据', [['我自己的表']]);
     const r = await generateSurveyWorkbook(gw);
     expect(r.names.responses).toBe('调查数据 (2)');
     expect(r.notes[1]).toMatchObject({ level: 'warning', zh: '工作表"调查数据"不是本加载项创建的，未作改动；新表命名为"调查数据 (2)"' });
     const after = await reopen(gw);
-    expect(after.workbook.getWorksheet('调查数据')!.getCell('A1').value).toBe('我自己的表');
-    expect(after.workbook.getWorksheet('调查数据')!.rowCount).toBe(1);
+    expect(await after.readSheet('调查数据')).toEqual([['我自己的表']]);
     expect((await after.listSheets()).find((s) => s.owner === 'responses')?.name).toBe('调查数据 (2)');
   });
 
@@ -66,10 +61,9 @@ describe('generateSurveyWorkbook', () => {
   it('uses the workbook\'s edited 评分模板, and names the cells of a bad one', async () => {
     const gw = XlsxGateway.empty();
     await generateSurveyWorkbook(gw);
-    const t = gw.workbook.getWorksheet('评分模板')!;
-    t.getCell('B5').value = 20; // 专业技术 10 → 20: weights now add up to 110
+    await setCells(gw, '评分模板', { B5: 20 }); // 专业技术 10 → 20: weights now add up to 110
     await expect(generateSurveyWorkbook(gw, { template: 'workbook' })).rejects.toThrow('评分模板!B5:O5：权重合计为 110，应为 100');
-    t.getCell('C5').value = -3; // 日常
+    await setCells(gw, '评分模板', { C5: -3 }); // 日常
     const err = await generateSurveyWorkbook(gw).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CsatError);
     expect((err as CsatError).problems.map((p) => p.cell)).toEqual(['评分模板!C5']);
@@ -78,7 +72,7 @@ describe('generateSurveyWorkbook', () => {
   it('refuses to pair a different template with the workbook\'s own, writing nothing', async () => {
     const gw = XlsxGateway.empty();
     await generateSurveyWorkbook(gw);
-    gw.workbook.getWorksheet('评分模板')!.getCell('B6').value = 95; // 专业技术 满意 = 95
+    await setCells(gw, '评分模板', { B6: 95 }); // 专业技术 满意 = 95
     const before = (await gw.listSheets()).map((s) => s.name);
     await expect(generateSurveyWorkbook(gw, { template: 'builtin' })).rejects.toThrow(/与所选模板不同/);
     expect((await gw.listSheets()).map((s) => s.name)).toEqual(before);
@@ -108,8 +102,7 @@ describe('generateSurveyWorkbook', () => {
   it('warns when a kept 调查数据 lacks columns the template now has', async () => {
     const gw = XlsxGateway.empty();
     await generateSurveyWorkbook(gw);
-    const data = gw.workbook.getWorksheet('调查数据')!;
-    data.getCell('T1').value = '其他'; // 培训 column renamed by a user
+    await setCells(gw, '调查数据', { T1: '其他' }); // 培训 column renamed by a user
     const r = await generateSurveyWorkbook(await reopen(gw));
     expect(r.notes.some((n) => n.level === 'warning' && n.zh.includes('缺少评分项目：培训'))).toBe(true);
     expect(ITEMS[13]).toBe('培训');

@@ -2,10 +2,11 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  *
- * The pane's components against a real in-memory workbook gateway (ExcelJS) wrapped to observe it:
+ * The pane's components against a real in-memory workbook gateway (the .xlsx package editor) wrapped to observe it:
  * accessible names, both languages, progress and outcome messages, errors naming cells, clicks
  * that select a cell in Excel, and nothing written when a job is cancelled or fails.
  */
+import { TextDecoder, TextEncoder } from 'node:util';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { TABLE_4_1, type Locale } from '../../src/domain';
@@ -15,6 +16,10 @@ import type { WorkbookPlan } from '../../src/plan';
 import { sampleResponses } from '../../src/sample/sample-data';
 import { App } from '../../src/taskpane/App';
 import type { WorkbookHost } from '../../src/taskpane/host';
+import { reopen, setCells } from '../helpers/xlsx';
+
+// jsdom has no TextDecoder/TextEncoder (every browser the pane runs in has them); the package editor reads parts with them.
+Object.assign(globalThis, { TextDecoder, TextEncoder });
 
 class ObservedGateway extends XlsxGateway {
   renders: WorkbookPlan[] = [];
@@ -29,11 +34,12 @@ class ObservedGateway extends XlsxGateway {
   }
 }
 
-async function workbookWithData(): Promise<ObservedGateway> {
+/** The survey workbook with data, `edits` typed into it by a user (before the pane observes it). */
+async function workbookWithData(edits: Record<string, Parameters<typeof setCells>[2]> = {}): Promise<ObservedGateway> {
   const base = XlsxGateway.empty();
   await generateSurveyWorkbook(base, { responses: sampleResponses(TABLE_4_1).rows });
-  const gw = new ObservedGateway((await XlsxGateway.open(await base.save())).workbook);
-  return gw;
+  for (const [sheet, cells] of Object.entries(edits)) await setCells(base, sheet, cells);
+  return new ObservedGateway((await reopen(base)).pkg);
 }
 
 function renderPane(host: WorkbookHost, locale: Locale = 'zh-CN') {
@@ -44,6 +50,7 @@ function renderPane(host: WorkbookHost, locale: Locale = 'zh-CN') {
   );
 }
 
+// The pane inspects the workbook when it mounts; on a loaded machine that takes longer than waitFor's default 1 s.
 describe('task pane', () => {
   it('names every button for screen readers, in zh-CN', async () => {
     renderPane({ mode: 'excel', gateway: await workbookWithData() });
@@ -56,15 +63,14 @@ describe('task pane', () => {
   it('offers the quarters in the data, latest first, and writes the report', async () => {
     const gw = await workbookWithData();
     renderPane({ mode: 'excel', gateway: gw });
-    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toBe('2026Q4（最近）'));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toBe('2026Q4（最近）'), { timeout: 10_000 });
     fireEvent.click(screen.getByRole('button', { name: '生成分析报告' }));
     await screen.findByText(/已生成"分析报告-2026Q4"/, undefined, { timeout: 10_000 });
     expect(gw.renders.at(-1)!.sheets.map((s) => s.name)).toEqual(['分析报告-2026Q4', '趋势']);
   });
 
   it('lists invalid cells after 校验数据, and 定位 selects the cell in Excel', async () => {
-    const gw = await workbookWithData();
-    gw.workbook.getWorksheet('调查数据')!.getCell('H12').value = '非常满意';
+    const gw = await workbookWithData({ 调查数据: { H12: '非常满意' } });
     const selected: string[] = [];
     renderPane({ mode: 'excel', gateway: gw, select: async (c) => void selected.push(c) });
     fireEvent.click(await screen.findByRole('button', { name: '校验数据' }));
@@ -74,8 +80,7 @@ describe('task pane', () => {
   });
 
   it('shows an error naming the cell, and writes nothing, when the template is bad', async () => {
-    const gw = await workbookWithData();
-    gw.workbook.getWorksheet('评分模板')!.getCell('C5').value = 0;
+    const gw = await workbookWithData({ 评分模板: { C5: 0 } });
     renderPane({ mode: 'excel', gateway: gw });
     fireEvent.click(await screen.findByRole('button', { name: '生成分析报告' }));
     const alert = await screen.findByRole('alert');
@@ -86,7 +91,7 @@ describe('task pane', () => {
   it('shows progress with a cancel button; cancelling writes nothing', async () => {
     const gw = await workbookWithData();
     renderPane({ mode: 'excel', gateway: gw });
-    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toContain('2026Q4'));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toContain('2026Q4'), { timeout: 10_000 });
     let release!: () => void;
     gw.gate = new Promise((r) => (release = r));
     fireEvent.click(screen.getByRole('button', { name: '生成分析报告' }));
@@ -100,7 +105,7 @@ describe('task pane', () => {
   it('closes the loop: 生成纠正预防措施 for the chosen quarter, 生成沟通计划表, 生成沟通分析报告', async () => {
     const gw = await workbookWithData();
     renderPane({ mode: 'excel', gateway: gw });
-    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toContain('2026Q4'));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toContain('2026Q4'), { timeout: 10_000 });
     fireEvent.click(screen.getByRole('button', { name: '生成纠正预防措施' }));
     await screen.findByText(/已在"纠正预防措施"新增 \d+ 条措施/);
     fireEvent.click(screen.getByRole('button', { name: '生成沟通计划表' }));

@@ -83,6 +83,19 @@ function colOfRef(ref: string): number {
 
 const DAY_MS = 86_400_000;
 
+const isoCache = new Map<number, string | undefined>();
+
+/** serialToIso, memoised for the 1900 system (a column of dates repeats the same few hundred days). */
+function cachedIso(serial: number, date1904: boolean): string | undefined {
+  if (date1904) return serialToIso(serial, true);
+  let iso = isoCache.get(serial);
+  if (iso === undefined && !isoCache.has(serial)) {
+    if (isoCache.size > 100_000) isoCache.clear();
+    isoCache.set(serial, (iso = serialToIso(serial, false)));
+  }
+  return iso;
+}
+
 /** An Excel serial date as ISO `YYYY-MM-DD` (with the time when it is not midnight); Excel stores no zone. */
 export function serialToIso(serial: number, date1904: boolean): string | undefined {
   if (!Number.isFinite(serial) || serial < 0 || serial > 2_958_466) return undefined;
@@ -167,7 +180,7 @@ export async function readSheetGrid(pkg: OoxmlPackage, part: string, sheet: stri
       default: {
         const n = Number(text);
         if (text.trim() === '' || Number.isNaN(n)) value = text.trim() === '' ? null : text;
-        else value = ctx.dateStyles[style] ? (serialToIso(n, ctx.date1904) ?? n) : n;
+        else value = ctx.dateStyles[style] ? (cachedIso(n, ctx.date1904) ?? n) : n;
       }
     }
     const c = colNo - firstCol;
