@@ -14,6 +14,8 @@ import { renderPlanInContext } from '../src/host/office/render';
 import { buildSurveyWorkbook } from '../src/plan';
 import { sampleResponses } from '../src/sample/sample-data';
 import { OfficeFake } from '../test/helpers/office-fake';
+import { packageBench } from './package-bench';
+import { paneBench } from './pane-bench';
 import { reportBench } from './report-bench';
 
 const ROWS = 100_000;
@@ -149,6 +151,8 @@ async function main(): Promise<void> {
   line(`bench ratio hyperformula/overall: ${(h / o).toFixed(1)} (target >= 20) ${h / o >= 20 ? 'OK' : 'MISSED'}`);
   await officeRequests(line);
   await reportBench(line);
+  await packageBench(line);
+  await paneBench(line);
 }
 
 void main();

@@ -12,36 +12,11 @@ import { expectValidXlsx } from './validate-xlsx';
 
 /**
  * Writes cells (`{ G2: '满意' }`) into an existing sheet, as a user typing them would; nothing else
- * changes — except that, as in Excel, typing over a table's header cell renames that table column.
+ * changes (a table header typed over renames its column, as in Excel — the gateway does that).
  */
 export async function setCells(gw: XlsxGateway, sheet: string, cells: Record<string, PlanValue>): Promise<void> {
   const blocks = Object.entries(cells).map(([at, v]) => ({ at, values: [[v]] }));
   await gw.render({ sheets: [{ name: sheet, owner: '', update: true, blocks }] });
-  await renameTableColumns(gw, sheet, cells);
-}
-
-/** What Excel does when a table's header cell is typed over: the table column takes the cell's text. */
-async function renameTableColumns(gw: XlsxGateway, sheet: string, cells: Record<string, PlanValue>): Promise<void> {
-  const entry = (await readWorkbook(gw.pkg)).sheets.find((s) => s.name === sheet);
-  if (!entry) return;
-  for (const rel of await gw.pkg.rels(entry.part)) {
-    if (!rel.type.endsWith('/table') || rel.external || !gw.pkg.has(rel.target)) continue;
-    const before = await gw.pkg.text(rel.target);
-    let xml = before;
-    const open = /<(?:[\w.-]+:)?table\b[^>]*>/.exec(xml)?.[0] ?? '';
-    const ref = /\sref="([^"]+)"/.exec(open)?.[1];
-    if (!ref || /\sheaderRowCount="0"/.test(open)) continue;
-    const { start, end } = parseRange(ref);
-    let k = 0;
-    xml = xml.replace(/(<(?:[\w.-]+:)?tableColumn\b[^>]*?\sname=")([^"]*)(")/g, (whole, pre: string, _name: string, post: string) => {
-      const col = start.col + k++;
-      const hit = Object.entries(cells).find(([at]) => parseCell(at).row === start.row && parseCell(at).col === col && col <= end.col);
-      const v = hit?.[1];
-      if (v === undefined || v === null || typeof v === 'object') return whole;
-      return `${pre}${String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')}${post}`;
-    });
-    if (xml !== before) gw.pkg.set(rel.target, xml);
-  }
 }
 
 /** Adds a sheet the add-in does not own (no owner mark), with values from A1. */

@@ -178,3 +178,14 @@ describe('writing strings as Excel reads them', () => {
     await expect(setCells(back, 'S', { E9: 'x'.repeat(32_768) })).rejects.toThrow(/S!E9/);
   });
 });
+
+describe('editing a sheet that stays', () => {
+  test('writing over a table header renames the table column, so the file stays valid', async () => {
+    const { generateSurveyWorkbook } = await import('../../src/jobs/survey');
+    const gw = XlsxGateway.empty();
+    await generateSurveyWorkbook(gw);
+    await gw.render({ sheets: [{ name: '调查数据', owner: '', update: true, blocks: [{ at: 'T1', values: [['其他']] }] }] });
+    const back = await reopen(gw);
+    expect(await cellOf(back, '调查数据', 'T1')).toBe('其他');
+  });
+});

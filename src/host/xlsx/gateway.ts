@@ -249,7 +249,36 @@ export class XlsxGateway implements ExcelGateway {
     const source = xml;
     this.pkg.setPieces(part, (emit) => patchCells(source, edits, sheet.name, emit));
     for (const t of sheet.tables ?? []) await this.extendTable(part, t.name, t.range, sheet.name);
+    await this.syncTableHeaders(part, sheet.name, new Set(edits.rows));
     return formulas;
+  }
+
+  /**
+   * A table's column names must equal its header cells (Excel repairs the file otherwise): when a
+   * header row was written, the names follow the cells, as they do when a user types a header in Excel.
+   */
+  private async syncTableHeaders(sheetPart: string, sheetName: string, rows: ReadonlySet<number>): Promise<void> {
+    for (const r of await this.pkg.rels(sheetPart)) {
+      if (!relTypeIs(r.type, REL.table) || !this.pkg.has(r.target)) continue;
+      const xml = await this.pkg.text(r.target);
+      const table = nextTag(xml, 0, new Set(['table']));
+      const ref = table ? attr(xml.slice(table.start, table.openEnd), 'ref') : undefined;
+      if (!ref) continue;
+      const { start, end } = parseRange(ref);
+      if (!rows.has(start.row)) continue;
+      this.grids.delete(sheetName);
+      const header = (await this.readRange(sheetName, `${columnLetter(start.col)}${start.row}:${columnLetter(end.col)}${start.row}`))[0];
+      let k = 0;
+      const seen = new Set<string>();
+      const next = xml.replace(/(<(?:\w+:)?tableColumn\b[^>]*?\sname=")([^"]*)(")/g, (m, a: string, _old: string, b: string) => {
+        const v = header[k++];
+        let name = v === null || v === undefined || String(v).trim() === '' ? `列${k}` : String(v);
+        for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${String(v ?? '列')}${n}`;
+        seen.add(name.toLowerCase());
+        return `${a}${escapeAttr(name)}${b}`;
+      });
+      if (next !== xml) this.pkg.set(r.target, next);
+    }
   }
 
   /** Sets a table's range (and columns, when it grew wider) — the table's other settings stay. */

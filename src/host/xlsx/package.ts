@@ -229,8 +229,8 @@ export class OoxmlPackage {
             finish(new XlsxError('too-large', { part: name, limitMb: Math.round(limit / MB) }));
             return;
           }
-          if (!decoder) decoder = new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
           try {
+            if (!decoder) decoder = new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
             if (onText(decoder.decode(chunk, { stream: true })) === false) finish();
           } catch (e) {
             finish(e);
