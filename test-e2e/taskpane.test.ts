@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { analyze, locateData, readResponses, TABLE_4_1 } from '../src/domain';
 import { XlsxGateway } from '../src/host/xlsx/gateway';
@@ -138,6 +139,33 @@ describe('standalone task pane in Chromium', () => {
     await (await download).saveAs(out);
     expectValidXlsx(out);
     expect((await readCustomProperties((await XlsxGateway.open(readFileSync(out))).pkg))['文件编号']).toBe('XDYJ-04-03');
+    expect(errors).toEqual([]);
+  });
+
+  it('下载工作簿 from a workbook another tool wrote carries its charts, pictures, notes and pivot table byte for byte', async () => {
+    const input = path.join(root, 'test', 'corpus', 'excel-like-mc.xlsx');
+    const { page, errors } = await openPane('zh-CN');
+    await page.locator('input[type=file][aria-label="打开工作簿"]').setInputFiles(input);
+    await page.getByText(/已打开 excel-like-mc\.xlsx/).waitFor();
+    await page.getByRole('button', { name: '生成分析报告' }).click();
+    await page.getByText(/已生成"分析报告-2026Q4"/).first().waitFor({ timeout: 120_000 });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载工作簿' }).click();
+    const out = path.join(tmp, 'excel-like-mc-CSAT.xlsx');
+    await (await download).saveAs(out);
+    expectValidXlsx(out);
+    const parts = async (f: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(f));
+      const m = new Map<string, string>();
+      for (const [name, e] of Object.entries(zip.files)) if (!e.dir) m.set(name, Buffer.from(await e.async('uint8array')).toString('base64'));
+      return m;
+    };
+    const before = await parts(input);
+    const after = await parts(out);
+    const bookkeeping = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/calcChain\.xml|docProps\/.*)$/;
+    const changed = [...before].filter(([name, b64]) => !bookkeeping.test(name) && after.get(name) !== b64).map(([name]) => name);
+    expect(changed).toEqual([]);
+    expect([...after.keys()].filter((n) => /pivot|media|charts|comments/.test(n)).length).toBeGreaterThanOrEqual([...before.keys()].filter((n) => /pivot|media|charts|comments/.test(n)).length);
     expect(errors).toEqual([]);
   });
 
