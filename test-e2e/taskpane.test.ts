@@ -179,6 +179,14 @@ describe('standalone task pane in Chromium', () => {
     writeFileSync(fake, 'plain text with an xlsx name');
     await page.locator('input[type=file][aria-label="打开工作簿"], input[type=file][aria-label="Open workbook"]').setInputFiles(fake);
     await page.getByText('renamed.xlsx 不是 .xlsx 工作簿').waitFor();
+    // An encrypted workbook is a compound file with an EncryptionInfo stream: said so, in words.
+    const cfb = Buffer.alloc(4096);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
+    Buffer.from('EncryptionInfo', 'utf16le').copy(cfb, 1024);
+    const locked = path.join(tmp, 'locked.xlsx');
+    writeFileSync(locked, cfb);
+    await page.locator('input[type=file][aria-label="打开工作簿"]').setInputFiles(locked);
+    await page.getByText(/locked\.xlsx 文件已加密/).waitFor();
     const big = path.join(tmp, 'big.xlsx');
     writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x50));
     await page.locator('input[type=file][aria-label="打开工作簿"], input[type=file][aria-label="Open workbook"]').setInputFiles(big);

@@ -13,7 +13,7 @@ import { loadSurveyData } from './survey-data';
 
 /** A gateway over a file copy can freeze formulas; Excel's own workbook keeps them live. */
 interface Freezable {
-  freezeCustomFunctions(resolve: (sheet: string, cell: string, formula: string) => number | string | boolean | undefined): Promise<{ frozen: string[]; left: string[] }>;
+  freezeCustomFunctions(resolve: (sheet: string, cell: string, formula: string) => number | string | boolean | undefined): Promise<{ frozen: string[]; formulas: string[]; left: string[] }>;
 }
 
 export interface ArchiveOptions {
@@ -44,13 +44,13 @@ export async function prepareArchive(gateway: ExcelGateway, options: ArchiveOpti
   const properties = archiveProperties({ period, department: options.department ?? '服务台', today, records });
   const [tab] = resolveSheets([{ owner: 'archive', name: ARCHIVE_SHEET, onExisting: 'refresh' }], existing);
   const protectedSheets = existing.filter((s) => s.owner && PROTECTED(s.owner)).map((s) => s.name);
-  const sheets: SheetPlan[] = [
-    buildArchiveSheet(records, properties, tab.name),
+  const protect: SheetPlan[] = [
     ...protectedSheets.map((name) => ({ name, owner: existing.find((s) => s.name === name)!.owner!, update: true, blocks: [], protect: { password: options.password } })),
   ];
 
   // Freeze CSAT.* formulas in a file copy: the live summary's overall is the engine's value.
   let frozen: string[] = [];
+  let formulas: string[] = [];
   let left: string[] = [];
   const freezable = gateway as Partial<Freezable>;
   if (typeof freezable.freezeCustomFunctions === 'function') {
@@ -60,9 +60,12 @@ export async function prepareArchive(gateway: ExcelGateway, options: ArchiveOpti
       overall = scoreResponses(data.grid, data.template, { layout: data.layout }).overall ?? undefined;
     }
     const ours = new RegExp(`^=CSAT\\.OVERALL\\(${RESPONSES_TABLE_NAME}\\[#All\\],CSAT_TEMPLATE\\)$`);
-    ({ frozen, left } = await freezable.freezeCustomFunctions((_sheet, _cell, formula) => (ours.test(formula) ? overall : undefined)));
+    // Freezing edits the workbook: the last point at which a cancel changes nothing is before it.
+    checkAborted(options.signal);
+    ({ frozen, formulas, left } = await freezable.freezeCustomFunctions((_sheet, _cell, formula) => (ours.test(formula) ? overall : undefined)));
   }
   checkAborted(options.signal);
+  const sheets = [buildArchiveSheet(records, properties, tab.name, frozen.map((cell, i) => ({ cell, formula: formulas[i] }))), ...protect];
   await gateway.render({ sheets, properties: { ...properties } });
 
   const missing = records.filter((r) => !r.present).map((r) => r.record);

@@ -14,7 +14,7 @@ import { ReportPreview } from './components/ReportPreview';
 import { StandaloneBar } from './components/StandaloneBar';
 import { StatusArea } from './components/StatusArea';
 import { SurveySection } from './components/SurveySection';
-import { FileRefused, openStandalone, resultName, STANDALONE_MAX_MB, type StandaloneWorkbook, type WorkbookHost } from './host';
+import { FileRefused, localizedError, openStandalone, resultName, STANDALONE_MAX_MB, type StandaloneWorkbook, type WorkbookHost } from './host';
 import { STRINGS } from './i18n';
 import { usePane } from './use-pane';
 
@@ -73,13 +73,15 @@ export function App({ host, locale, saveFile = browserDownload }: AppProps) {
             ? e.reason === 'too-large'
               ? t.tooLarge(e.fileName, e.mb.toFixed(1), STANDALONE_MAX_MB)
               : t.notXlsx(e.fileName)
-            : t.unreadable(file.name, e instanceof Error ? e.message : String(e));
+            : e && typeof e === 'object' && 'zh' in e
+              ? `${file.name} ${localizedError(e, locale)}`
+              : t.unreadable(file.name, localizedError(e, locale));
         pane.setMessage({ intent: 'error', title: t.error, lines: [text] });
       } finally {
         setOpening(false);
       }
     },
-    [pane, t],
+    [pane, t, locale],
   );
 
   const download = useCallback(async () => {

@@ -34,11 +34,15 @@ export async function openStandalone(file: { name: string; size: number; arrayBu
   if (!/\.xlsx$/i.test(file.name)) throw new FileRefused('not-xlsx', file.name, mb);
   if (mb > STANDALONE_MAX_MB) throw new FileRefused('too-large', file.name, mb);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  // A real .xlsx is a zip: refuse anything else before handing it to the parser.
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new FileRefused('not-xlsx', file.name, mb);
   const { XlsxGateway } = await import(/* webpackChunkName: "xlsx" */ '../host/xlsx/gateway');
   const gateway = await XlsxGateway.open(bytes);
   return { gateway, fileName: file.name, sheetCount: (await gateway.sheetNames()).length };
+}
+
+/** An error's text in the pane's language: the file problems carry both (zh-CN and en-US). */
+export function localizedError(e: unknown, locale: string): string {
+  if (e && typeof e === 'object' && 'zh' in e && 'en' in e) return String((e as { zh: string; en: string })[locale === 'en-US' ? 'en' : 'zh']);
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** The name of the downloaded result: the original's name with -CSAT, never the original itself. */

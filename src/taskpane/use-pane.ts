@@ -14,6 +14,7 @@ import { noteText, type JobNote } from '../jobs/notes';
 import { generateReport } from '../jobs/report';
 import { generateSurveyWorkbook } from '../jobs/survey';
 import type { ExcelGateway } from '../plan';
+import { localizedError } from './host';
 import type { Strings } from './i18n';
 
 declare const CSAT_VERSION: string | undefined;
@@ -84,7 +85,7 @@ export function usePane(gateway: ExcelGateway | undefined, t: Strings, locale: L
             lines: e.problems.filter((p) => !p.cell).map((p) => new CsatError(p).format(locale)),
             cells: e.problems.filter((p) => p.cell).map((p) => ({ cell: p.cell!, text: new CsatError(p).format(locale) })),
           });
-        } else setMessage({ intent: 'error', title: t.error, lines: [e instanceof Error ? e.message : String(e)] });
+        } else setMessage({ intent: 'error', title: t.error, lines: [localizedError(e, locale)] });
       } finally {
         setBusy(undefined);
         controller.current = undefined;

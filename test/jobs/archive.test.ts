@@ -54,9 +54,10 @@ describe('prepareArchive (file copy)', () => {
     expect(typeof frozen).toBe('number');
     expect(frozen as number).toBeGreaterThan(0.8);
     // Frozen: a plain value, no formula left; the native-formula overall beside it stays live.
-    // (The ExcelJS adapter also put a note with the original formula on the cell; the package editor
-    // edits the frozen cells only, so there is no note any more.)
+    // The package editor edits the frozen cells only; the original formula is recorded in 归档清单.
     expect(await formulaAt(back, '调查数据', 'Y2')).toBeUndefined();
+    const list = await back.readSheet('归档清单');
+    expect(list.find((row) => row[0] === '调查数据!Y2')?.[2]).toBe('=CSAT.OVERALL(调查数据表[#All],CSAT_TEMPLATE)');
     expect(await cellOf(back, '调查数据', 'X3')).toBe('总体满意度（原生公式）');
     expect(await formulaAt(back, '调查数据', 'Y3')).toMatch(/^IF\(SUM\(/);
     expect(await sheetElement(back, '分析报告-2026Q4', 'sheetProtection')).toMatchObject({ sheet: '1', algorithmName: 'SHA-512' });

@@ -317,10 +317,11 @@ export class XlsxGateway implements ExcelGateway {
   /**
    * Replaces every CSAT.* formula by its value (for archive copies read where the add-in is not
    * installed), editing those cells only: the value `resolve` gives, else the value cached in the
-   * file. Returns the cells frozen and those left as they were (no value known).
+   * file. Returns the cells frozen with their original formulas, and those left as they were (no value known).
    */
-  async freezeCustomFunctions(resolve: (sheet: string, cell: string, formula: string) => number | string | boolean | undefined): Promise<{ frozen: string[]; left: string[] }> {
+  async freezeCustomFunctions(resolve: (sheet: string, cell: string, formula: string) => number | string | boolean | undefined): Promise<{ frozen: string[]; formulas: string[]; left: string[] }> {
     const frozen: string[] = [];
+    const formulas: string[] = [];
     const left: string[] = [];
     const wb = await this.workbook();
     const styles = await StylesEditor.open(this.pkg, wb.styles ?? 'xl/styles.xml');
@@ -337,13 +338,14 @@ export class XlsxGateway implements ExcelGateway {
           return undefined;
         }
         frozen.push(at);
+        formulas.push(formula);
         return cellXml(cell.ref, { value }, { styles, date1904: wb.date1904 }, s.name, cell.style);
       });
       if (next !== xml) this.pkg.set(s.part, next);
       this.grids.delete(s.name);
     }
     if (frozen.length > 0) await dropCalcChain(this.pkg, wb.path);
-    return { frozen, left };
+    return { frozen, formulas, left };
   }
 
   /** The custom document properties of the workbook. */
