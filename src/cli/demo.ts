@@ -80,7 +80,7 @@ export async function demoCommand(args: DemoArgs, out: (line: string) => void): 
   for (const n of archive.notes) out(noteText(n, args.locale));
   out(en ? `Wrote the archive-ready copy ${archiveFile}` : `已写入归档副本 ${archiveFile}`);
   const grid = await gateway.readSheet(result.names.responses);
-  const score = scoreResponses(grid, TABLE_4_1);
+  const score = scoreResponses(grid, TABLE_4_1, { zeroMeansBlank: false });
   const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
   out(
     en

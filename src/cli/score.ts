@@ -13,6 +13,7 @@ import {
   type Template,
 } from '../domain';
 import { CliError } from './errors';
+import { mergedOverAnswers, requireCalculated } from '../jobs/survey-data';
 import { inFile, openGateway } from './io';
 
 export interface ScoreArgs {
@@ -57,10 +58,15 @@ export async function scoreCommand(args: ScoreArgs, out: (line: string) => void,
     const grid = await gateway.readSheet(name);
     const origin = { sheet: name, row: 1, col: 1 };
     const layout = locateData(grid, template, origin);
-    const result = scoreResponses(grid, template, { policy: args.policy, origin, layout });
+    requireCalculated(gateway, name, layout);
+    const result = scoreResponses(grid, template, { policy: args.policy, origin, layout, zeroMeansBlank: false });
     requireOverall(result);
     if (args.json) out(JSON.stringify(toJson(result, template)));
     else printTable(result, template, name, args.locale, out);
+    const merged = mergedOverAnswers(gateway, name, layout);
+    if (merged.length > 0) {
+      warn(args.locale === 'en-US' ? `Merged cells over answers: ${merged.slice(0, 5).join(', ')} — only the top-left cell of a merge counts` : `答案区域中有合并单元格：${merged.slice(0, 5).join('、')}——合并区域只计左上角单元格的答案`);
+    }
     if (result.invalidCount > 0 && !args.json) {
       warn(args.locale === 'en-US' ? `${result.invalidCount} invalid answer(s) were not scored.` : `有 ${result.invalidCount} 个无效答案未计入。`);
     }
@@ -72,7 +78,7 @@ async function hasHeader(gateway: { readRange(sheet: string, a: string): Promise
     return locateData(await gateway.readRange(sheet, 'A1:ZZ20'), template, { sheet, row: 1, col: 1 }).headerRow >= 0;
   } catch (e) {
     // A sheet with two columns for one item still names the template: let its problem surface.
-    if (e instanceof CsatError && e.problems[0]?.code === 'duplicate-column') throw e;
+    if (!(e instanceof CsatError) || e.problems[0]?.code === 'duplicate-column') throw e;
     return false;
   }
 }

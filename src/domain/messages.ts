@@ -73,6 +73,10 @@ const catalogue = {
     'zh-CN': (p) => `调查数据中没有"${p.column}"列（可用于分组的列：${p.available}）`,
     'en-US': (p) => `The responses have no column "${p.column}" (columns to group by: ${p.available})`,
   },
+  'uncalculated': {
+    'zh-CN': (p) => `公式未计算：${p.cells}${Number(p.count) > 5 ? ` 等 ${p.count} 个单元格` : ''}——文件保存时没有计算结果（openpyxl、pandas 等工具写的公式）；请在 Excel 或 WPS 中打开、重新计算并保存后再试`,
+    'en-US': (p) => `Formulas not calculated: ${p.cells}${Number(p.count) > 5 ? ` and more (${p.count} cells)` : ''} — the file was saved without their results (as openpyxl or pandas write formulas); open it in Excel or WPS, recalculate, save, and try again`,
+  },
   'no-dates': {
     'zh-CN': () => '调查数据中没有可识别的"调查日期"，无法按季度分析',
     'en-US': () => 'The responses have no readable 调查日期 (survey date); cannot analyse by quarter',

@@ -86,6 +86,12 @@ export interface ScoreOptions {
   origin?: GridOrigin;
   /** A layout already located (skips the header search). */
   layout?: DataLayout;
+  /**
+   * Whether a numeric 0 among text labels is a blank cell. True for custom-function arguments
+   * (desktop Excel passes blanks as 0); false for cells read from a workbook, where a blank is an
+   * absent cell and a typed 0 is the score 0.
+   */
+  zeroMeansBlank?: boolean;
 }
 
 export const MAX_INVALID_LISTED = 10_000;
@@ -106,7 +112,7 @@ interface Accumulated {
 }
 
 /** One pass over the answer cells of `grid`, tallying levels per item. */
-export function tallyGrid(grid: Grid, template: Template, layout: DataLayout, origin: GridOrigin = DEFAULT_ORIGIN): Accumulated {
+export function tallyGrid(grid: Grid, template: Template, layout: DataLayout, origin: GridOrigin = DEFAULT_ORIGIN, zeroMeansBlank = true): Accumulated {
   const reader = readerFor(template);
   const nLevels = template.levels.length;
   const present: number[] = [];
@@ -172,7 +178,7 @@ export function tallyGrid(grid: Grid, template: Template, layout: DataLayout, or
   }
 
   // Settle what the numeric 0s meant (see answers.ts ZERO).
-  const zerosAsBlank = labelsSeen;
+  const zerosAsBlank = zeroMeansBlank && labelsSeen;
   for (let i = 0; i < template.items.length; i++) {
     if (zeros[i] === 0) continue;
     if (zerosAsBlank) blank[i] += zeros[i];
@@ -261,7 +267,7 @@ export function scoreResponses(grid: Grid, template: Template, options: ScoreOpt
   const origin = options.origin ?? DEFAULT_ORIGIN;
   const policy = options.policy ?? 'item';
   const layout = options.layout ?? locateData(grid, template, origin);
-  const acc = tallyGrid(grid, template, layout, origin);
+  const acc = tallyGrid(grid, template, layout, origin, options.zeroMeansBlank ?? true);
   const scored = scoreTally(acc.tally, template, policy);
   return {
     policy,

@@ -53,7 +53,7 @@ export interface ActionsJobOptions {
 /** 生成纠正预防措施 from a quarter's report findings. */
 export async function generateActions(gateway: ExcelGateway, options: ActionsJobOptions = {}): Promise<ActionsResult & { period: string }> {
   const data = await loadSurveyData(gateway);
-  const analysis = analyze(data.set, { period: options.period, plannedCustomers: data.plannedCustomers });
+  const analysis = analyze(data.set, { period: options.period, plannedCustomers: data.plannedCustomers, today: new Date().toISOString().slice(0, 10) });
   const result = await trackFindings(gateway, findingsFromAnalysis(analysis), {
     existing: data.existing,
     year: Number(analysis.period.slice(0, 4)),

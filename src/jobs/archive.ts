@@ -57,7 +57,7 @@ export async function prepareArchive(gateway: ExcelGateway, options: ArchiveOpti
     let overall: number | undefined;
     if (inspection.hasData) {
       const data = await loadSurveyData(gateway);
-      overall = scoreResponses(data.grid, data.template, { layout: data.layout }).overall ?? undefined;
+      overall = scoreResponses(data.grid, data.template, { layout: data.layout, zeroMeansBlank: false }).overall ?? undefined;
     }
     const ours = new RegExp(`^=CSAT\\.OVERALL\\(${RESPONSES_TABLE_NAME}\\[#All\\],CSAT_TEMPLATE\\)$`);
     // Freezing edits the workbook: the last point at which a cancel changes nothing is before it.

@@ -42,7 +42,8 @@ export function stampTime(d: Date): string {
 
 export async function generateReport(gateway: ExcelGateway, options: ReportJobOptions): Promise<ReportJobResult> {
   const data = await loadSurveyData(gateway);
-  const analysis = analyze(data.set, { period: options.period, groupBy: options.groupBy, plannedCustomers: data.plannedCustomers, history: options.history });
+  const now = options.now ?? new Date();
+  const analysis = analyze(data.set, { period: options.period, groupBy: options.groupBy, plannedCustomers: data.plannedCustomers, history: options.history, today: isoDay(now) });
   const [report, trend] = resolveSheets(
     [
       { owner: `report_${analysis.period}`, name: reportSheetName(analysis.period), onExisting: 'refresh' },
@@ -50,7 +51,6 @@ export async function generateReport(gateway: ExcelGateway, options: ReportJobOp
     ],
     data.existing,
   );
-  const now = options.now ?? new Date();
   // The tracker, when the workbook has one: closure, overdue actions and their effect (§4.3).
   const trackerSheet = data.existing.find((s) => s.owner === 'actions');
   const tracker = trackerSheet ? summarizeTracker(readTracker(await gateway.readSheet(trackerSheet.name)), isoDay(now), data.set) : undefined;
@@ -74,6 +74,13 @@ export async function generateReport(gateway: ExcelGateway, options: ReportJobOp
   if (analysis.invalid.length > 0) {
     const first = analysis.invalid[0];
     notes.push(note('warning', `有 ${analysis.invalid.length} 个无效答案未计入（第一个：${first.cell} ${first.item} '${first.value}'），已列在报告中`, `${analysis.invalid.length} invalid answers were not scored (first: ${first.cell} ${first.item} '${first.value}'); listed in the report`));
+  }
+  if (analysis.future.length > 0) {
+    const f = analysis.future;
+    notes.push(note('warning', `有 ${f.length} 份答卷的调查日期晚于今天（${f.slice(0, 5).map((x) => `${x.cell} ${x.value}`).join('、')}），默认统计期间不考虑它们；请核对日期`, `${f.length} responses are dated after today (${f.slice(0, 5).map((x) => `${x.cell} ${x.value}`).join(', ')}); the default period ignores them — check the dates`));
+  }
+  if (data.merged.length > 0) {
+    notes.push(note('warning', `调查数据中有合并单元格：${data.merged.slice(0, 5).join('、')}——合并区域只有左上角单元格的答案计入，请拆分合并并逐行填写`, `The responses have merged cells: ${data.merged.slice(0, 5).join(', ')} — only the top-left cell of a merge counts; unmerge and fill each row`));
   }
   if (analysis.undated.length > 0) {
     notes.push(note('warning', `有 ${analysis.undated.length} 行的调查日期无法识别（第一个：${analysis.undated[0].cell}），未计入任何季度`, `${analysis.undated.length} rows have an unreadable date (first: ${analysis.undated[0].cell}) and count in no quarter`));

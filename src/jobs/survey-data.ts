@@ -17,7 +17,7 @@ import {
   type ResponseSet,
   type Template,
 } from '../domain';
-import { columnLetter, type ExcelGateway, type ExistingSheet, type ReportSource, type TemplateCells } from '../plan';
+import { columnLetter, parseCell, parseRange, type ExcelGateway, type ExistingSheet, type ReportSource, type TemplateCells } from '../plan';
 import { readWorkbookTemplate, sameTemplate } from './survey';
 
 export interface SurveyData {
@@ -30,6 +30,8 @@ export interface SurveyData {
   readonly layout: DataLayout;
   readonly source: ReportSource;
   readonly plannedCustomers: string[];
+  /** Merged ranges over answers or dates (`调查数据!G2:G11`): only their top-left cell holds an answer. */
+  readonly merged: string[];
 }
 
 /** The planned customers of a 调查方案 sheet: the 客户名称 column under its header, to the first blank. */
@@ -75,9 +77,44 @@ function responsesOf(grid: Grid, template: Template, sheet: string): { layout: D
   if (hit && hit.sheet === sheet && (hit.template === template || sameTemplate(hit.template, template))) return hit;
   const origin = { sheet, row: 1, col: 1 };
   const layout = locateData(grid, template, origin);
-  const set = readResponses(grid, template, layout, origin);
+  // Cells read from a workbook: a blank is an absent cell, a typed 0 is the score 0.
+  const set = readResponses(grid, template, layout, origin, { zeroMeansBlank: false });
   parsed.set(grid, { template, sheet, layout, set });
   return { layout, set };
+}
+
+/**
+ * Answers or dates that are formulas without a calculated value cannot be read: say which cells,
+ * never guess (a blank would silently drop the row).
+ */
+export function requireCalculated(gateway: ExcelGateway, sheet: string, layout: DataLayout): void {
+  const cells = gateway.uncalculatedCells?.(sheet) ?? [];
+  if (cells.length === 0) return;
+  const watched = new Set([...layout.itemColumns.filter((c) => c >= 0), ...(layout.otherColumns.has(DATE_COLUMN) ? [layout.otherColumns.get(DATE_COLUMN)!] : [])].map((c) => c + 1));
+  const hit = cells.filter((at) => {
+    const a1 = at.slice(at.lastIndexOf('!') + 1);
+    if (!/^[A-Z]+\d+$/.test(a1)) return true;
+    const { row, col } = parseCell(a1);
+    return row > layout.headerRow + 1 && watched.has(col);
+  });
+  if (hit.length > 0) throw new CsatError(problem('uncalculated', { cells: hit.slice(0, 5).join('、'), count: hit.length }, hit[0]));
+}
+
+/** Merged ranges over answers or dates in the data rows (`调查数据!G2:G11`). */
+export function mergedOverAnswers(gateway: ExcelGateway, sheet: string, layout: DataLayout): string[] {
+  const watched = new Set([...layout.itemColumns.filter((c) => c >= 0), layout.otherColumns.get(DATE_COLUMN) ?? -1].map((c) => c + 1));
+  return (gateway.mergedRanges?.(sheet) ?? [])
+    .filter((ref) => {
+      try {
+        const { start, end } = parseRange(ref);
+        if (end.row <= layout.headerRow + 1) return false;
+        for (let c = start.col; c <= end.col; c++) if (watched.has(c)) return true;
+      } catch {
+        // not an A1 range: not ours to judge
+      }
+      return false;
+    })
+    .map((ref) => `${sheet}!${ref}`);
 }
 
 export async function loadSurveyData(gateway: ExcelGateway): Promise<SurveyData> {
@@ -88,6 +125,8 @@ export async function loadSurveyData(gateway: ExcelGateway): Promise<SurveyData>
   const sheet = await findResponses(gateway, existing, template);
   const grid = await gateway.readSheet(sheet);
   const { layout, set } = responsesOf(grid, template, sheet);
+  requireCalculated(gateway, sheet, layout);
+  const merged = mergedOverAnswers(gateway, sheet, layout);
   const dateCol = layout.otherColumns.get(DATE_COLUMN);
   if (dateCol === undefined) throw new CsatError(problem('no-dates'));
   // The data's own columns: the header's run of non-empty cells from column A (not the summary beside it).
@@ -105,5 +144,6 @@ export async function loadSurveyData(gateway: ExcelGateway): Promise<SurveyData>
     layout,
     source: { sheet, itemCols: layout.itemColumns.map((c) => c + 1), dateCol: dateCol + 1, range: `${sheet}!A${layout.headerRow + 1}:${columnLetter(width)}${grid.length}` },
     plannedCustomers,
+    merged,
   };
 }

@@ -25,4 +25,11 @@ export interface ExcelGateway {
    * marks them as owned, defines its names. Sheets not in the plan are not touched.
    */
   render(plan: WorkbookPlan, onProgress?: (p: RenderProgress) => void): Promise<void>;
+  /**
+   * Cells of a sheet (as read) that hold a formula with no calculated value, e.g. `调查数据!G12` —
+   * a file saved by a tool that does not calculate. Hosts that always calculate (Excel) omit it.
+   */
+  uncalculatedCells?(sheet: string): readonly string[];
+  /** Merged ranges of a sheet as read (`G2:G11`); a merge holds its value in its top-left cell only. */
+  mergedRanges?(sheet: string): readonly string[];
 }

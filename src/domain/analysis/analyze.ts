@@ -21,6 +21,11 @@ export interface AnalysisOptions {
   plannedCustomers?: readonly string[];
   /** Responses from other workbooks, for the trend only. */
   history?: readonly ResponseSet[];
+  /**
+   * Today, ISO `YYYY-MM-DD`: answers dated after it are flagged (a typo such as 2062 for 2026) and do
+   * not choose the default period.
+   */
+  today?: string;
 }
 
 export interface ItemAnalysis extends ItemScore {
@@ -98,6 +103,8 @@ export interface Analysis {
   readonly comments: readonly { row: number; customer: string; comment: string }[];
   readonly invalid: readonly InvalidAnswer[];
   readonly undated: ResponseSet['undated'];
+  /** Answers dated after today (when today was given), with their date cells. */
+  readonly future: readonly { row: number; cell: string; value: string }[];
   readonly responseRate?: { planned: number; responded: number; rate: number; missing: readonly string[] };
 }
 
@@ -168,12 +175,17 @@ export function analyze(set: ResponseSet, options: AnalysisOptions = {}): Analys
   const history = new Map<string, ResponseRecord[]>();
   for (const h of options.history ?? []) for (const [q, rs] of byQuarter(h.records)) if (!quarters.has(q)) history.set(q, [...(history.get(q) ?? []), ...rs]);
   const available = [...quarters.keys()].sort();
+  const today = options.today;
+  const futureRecords = today ? set.records.filter((r) => r.date !== undefined && r.date.slice(0, 10) > today) : [];
+  const future = futureRecords.map((r) => ({ row: r.row, cell: set.dateColumn ? `${set.dateColumn}${r.row}` : `${r.row}`, value: r.date! }));
+  // The default period is the latest one that has answers dated up to today.
+  const current = today ? [...new Set(set.records.filter((r) => r.quarter && r.date!.slice(0, 10) <= today).map((r) => r.quarter!))].sort() : available;
   if (available.length === 0) {
     if (set.records.length === 0) throw new CsatError(problem('no-answers'), 'not-available');
     throw new CsatError(problem('no-dates'));
   }
   if (options.period !== undefined && !isQuarter(options.period)) throw new CsatError(problem('bad-period', { value: options.period }));
-  const period = options.period ?? available[available.length - 1];
+  const period = options.period ?? current.at(-1) ?? available[available.length - 1];
   // The default grouping is 客户分组; a workbook made elsewhere may lack it — then group by customer.
   const groupBy = options.groupBy ?? (set.columns.includes(GROUP_COLUMN) || !set.columns.includes(CUSTOMER_COLUMN) ? GROUP_COLUMN : CUSTOMER_COLUMN);
   if (!set.columns.includes(groupBy)) {
@@ -311,6 +323,7 @@ export function analyze(set: ResponseSet, options: AnalysisOptions = {}): Analys
     comments,
     invalid: set.invalid.filter((x) => rowsInPeriod.has(x.row)),
     undated: set.undated,
+    future,
     responseRate,
   };
 }

@@ -35,14 +35,20 @@ export interface ResponseSet {
   readonly invalid: readonly InvalidAnswer[];
   /** Rows with answers whose 调查日期 is missing or unreadable. */
   readonly undated: readonly { row: number; cell: string; value: string }[];
+  /** The 调查日期 column as a cell prefix, e.g. `调查数据!C` (a row number makes the cell). */
+  readonly dateColumn?: string;
 }
 
 function text(v: unknown): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
-/** Reads the data rows of a located layout. Rows with no answer and no text at all are skipped. */
-export function readResponses(grid: Grid, template: Template, layout: DataLayout, origin: GridOrigin): ResponseSet {
+/**
+ * Reads the data rows of a located layout. Rows with no answer and no text at all are skipped.
+ * `zeroMeansBlank`: see ScoreOptions — false for cells read from a workbook (a typed 0 is the score 0).
+ */
+export function readResponses(grid: Grid, template: Template, layout: DataLayout, origin: GridOrigin, options: { zeroMeansBlank?: boolean } = {}): ResponseSet {
+  const zeroMeansBlank = options.zeroMeansBlank ?? true;
   const reader = readerFor(template);
   const columns = [...layout.otherColumns.keys()];
   const colOf = [...layout.otherColumns.entries()];
@@ -69,7 +75,10 @@ export function readResponses(grid: Grid, template: Template, layout: DataLayout
       if (c < 0) return;
       const v = row[c];
       let code = reader.code(v, i);
-      if (code === ZERO) code = labels ? BLANK : reader.byScore(0, i);
+      if (code === ZERO) {
+        const byZero = reader.byScore(0, i);
+        code = labels && zeroMeansBlank ? BLANK : byZero >= 0 ? byZero : INVALID;
+      }
       if (code >= 0) {
         levels[i] = code;
         answered = true;
@@ -87,5 +96,6 @@ export function readResponses(grid: Grid, template: Template, layout: DataLayout
     }
     records.push({ row: origin.row + r, date, quarter: date ? quarterOf(date) : undefined, fields, levels });
   }
-  return { template, records, columns, invalid, undated };
+  const dateColumn = dateCol === undefined ? undefined : cellAddress(origin, 0, dateCol).replace(/\d+$/, '');
+  return { template, records, columns, invalid, undated, dateColumn };
 }

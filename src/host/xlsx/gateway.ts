@@ -42,6 +42,8 @@ export class XlsxGateway implements ExcelGateway {
   private readonly grids = new Map<string, Grid>();
   /** Cells with formulas but no cached value, by sheet, as last read. */
   readonly uncalculated = new Map<string, string[]>();
+  /** Merged ranges, by sheet, as last read. */
+  private readonly merges = new Map<string, string[]>();
 
   constructor(readonly pkg: OoxmlPackage) {}
 
@@ -90,9 +92,10 @@ export class XlsxGateway implements ExcelGateway {
     const hit = this.grids.get(name);
     if (hit) return hit;
     const sheet = requireSheet(await this.workbook(), name);
-    const { grid, uncalculated } = await readSheetGrid(this.pkg, sheet.part, name, await this.context());
+    const { grid, uncalculated, merges } = await readSheetGrid(this.pkg, sheet.part, name, await this.context());
     this.grids.set(name, grid);
     this.uncalculated.set(name, uncalculated);
+    this.merges.set(name, merges);
     return grid;
   }
 
@@ -120,6 +123,14 @@ export class XlsxGateway implements ExcelGateway {
   async readRows(sheet: string, lastRow: number): Promise<Grid> {
     const entry = requireSheet(await this.workbook(), sheet);
     return (await readSheetGrid(this.pkg, entry.part, sheet, await this.context(), { lastRow })).grid;
+  }
+
+  mergedRanges(sheet: string): readonly string[] {
+    return this.merges.get(sheet) ?? [];
+  }
+
+  uncalculatedCells(sheet: string): readonly string[] {
+    return this.uncalculated.get(sheet) ?? [];
   }
 
   /** The workbook's sheet names in tab order (chart sheets included). */

@@ -117,6 +117,8 @@ export interface SheetReadResult {
   readonly grid: Grid;
   /** Cells holding a formula with no cached value (the file was saved without calculating). */
   readonly uncalculated: string[];
+  /** Merged ranges (`G2:G11`), as listed after the cells (a full read only). */
+  readonly merges: string[];
 }
 
 /** Absent rows share one frozen empty row (a sheet whose one cell is in row 1,000,000 costs little). */
@@ -132,6 +134,7 @@ export async function readSheetGrid(pkg: OoxmlPackage, part: string, sheet: stri
   const lastCol = bounds.lastCol ?? MAX_COLS;
   const grid: CellValue[][] = [];
   const uncalculated: string[] = [];
+  const merges: string[] = [];
   const parser = new SaxesParser({ position: false });
   const stop = { now: false };
 
@@ -253,6 +256,9 @@ export async function readSheetGrid(pkg: OoxmlPackage, part: string, sheet: stri
       case 'rPh':
         phonetic++;
         break;
+      case 'mergeCell':
+        if (!inSheetData && typeof tag.attributes.ref === 'string' && merges.length < 10_000) merges.push(tag.attributes.ref as string);
+        break;
     }
   });
   parser.on('closetag', (tag) => {
@@ -260,7 +266,8 @@ export async function readSheetGrid(pkg: OoxmlPackage, part: string, sheet: stri
     switch (n) {
       case 'sheetData':
         inSheetData = false;
-        stop.now = true;
+        // What follows the cells is small; a bounded read has no use for it.
+        if (bounds.lastRow !== undefined) stop.now = true;
         break;
       case 'c':
         if (row) put();
@@ -286,5 +293,5 @@ export async function readSheetGrid(pkg: OoxmlPackage, part: string, sheet: stri
   await feed(pkg, part, parser, stop);
   // Trailing empty rows carry nothing.
   while (grid.length > 0 && grid[grid.length - 1].length === 0) grid.pop();
-  return { grid, uncalculated };
+  return { grid, uncalculated, merges };
 }
