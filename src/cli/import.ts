@@ -54,7 +54,7 @@ export async function importCommand(args: ImportArgs, out: (l: string) => void, 
     out(en ? `Mapping saved to ${args.saveMapping}` : `对应关系已保存到 ${args.saveMapping}`);
   }
   if (args.dryRun) return;
-  const result = await inFile(args.into ?? args.file, () => importExport(gateway, { grid, format: args.format, mapping }));
+  const result = await inFile(args.into ?? args.file, () => importExport(gateway, { grid, format: args.format, mapping, fileName: path.basename(args.file) }));
   await writeNewFile(args.out!, await gateway.save(), { force: args.force, inputs: [args.file, ...(args.into ? [args.into] : [])] });
   for (const n of result.notes) (n.level === 'warning' ? warn : out)(noteText(n, args.locale));
   out(en ? `Wrote ${args.out}` : `已写入 ${args.out}`);

@@ -13,7 +13,7 @@ import {
   type Template,
 } from '../domain';
 import { CliError } from './errors';
-import { mergedOverAnswers, requireCalculated } from '../jobs/survey-data';
+import { mergedOverAnswers, requireCalculated, responsesGrid } from '../jobs/survey-data';
 import { inFile, openGateway } from './io';
 
 export interface ScoreArgs {
@@ -37,6 +37,10 @@ export async function scoreCommand(args: ScoreArgs, out: (line: string) => void,
         const names = sheets.map((s) => s.name).join('、');
         throw new CliError(`工作簿中没有名为"${args.sheet}"的工作表（有：${names}）`, `No sheet named "${args.sheet}" (sheets: ${names})`);
       }
+      const owner = sheets.find((s) => s.name === args.sheet)?.owner;
+      if (owner !== undefined && owner !== 'responses') {
+        throw new CliError(`"${args.sheet}"是加载项生成的其他工作表（${owner}），不是调查数据；请指定答卷所在的工作表`, `"${args.sheet}" is one of the add-in's other sheets (${owner}), not responses; name the sheet holding the answers`);
+      }
       name = args.sheet;
     } else {
       // The responses sheet the add-in wrote (found by its mark, even renamed), else the first with a
@@ -55,7 +59,7 @@ export async function scoreCommand(args: ScoreArgs, out: (line: string) => void,
         );
       }
     }
-    const grid = await gateway.readSheet(name);
+    const grid = await responsesGrid(gateway, name, await gateway.readSheet(name), template);
     const origin = { sheet: name, row: 1, col: 1 };
     const layout = locateData(grid, template, origin);
     requireCalculated(gateway, name, layout);

@@ -46,7 +46,7 @@ export function findingsFromAnalysis(a: Analysis): Finding[] {
 export function findingsFromCommunication(opinions: readonly { row: number; customer: string; date: string; improvement: string }[]): Finding[] {
   return opinions
     .filter((o) => o.improvement !== '')
-    .map((o) => ({ source: `沟通记录 / ${o.customer} / ${o.date}`, description: `${o.improvement}（客户沟通记录第 ${o.row} 行）`, department: '运维管理部' }));
+    .map((o) => ({ source: `沟通记录 / ${o.customer} / ${o.date} / ${o.improvement}`, description: `${o.improvement}（客户沟通记录第 ${o.row} 行）`, department: '运维管理部' }));
 }
 
 export interface TrackedAction {

@@ -68,13 +68,18 @@ export function exportLayout(header: readonly CellValue[], format: ExportFormat 
 export type Target = string | null;
 
 /**
- * Question → target: an item whose name or alias appears in the question text (the longest match
+ * Question → target: an item whose name, alias or template question appears in the question text (the longest match
  * wins, so 服务态度 is not taken for 态度), or an info column named in it; unmatched questions map to
  * nothing and are listed.
  */
 export function autoMapping(layout: ExportLayout, template: Template): Map<number, Target> {
   const keys: { key: string; target: string }[] = [];
   for (const it of template.items) for (const k of [it.name, ...it.aliases]) keys.push({ key: normalizeLabel(k), target: it.name });
+  // The template's own question wording (a questionnaire built from 调查表 asks exactly that).
+  for (const it of template.items) {
+    const q = it.question?.replace(/[？?。.！!\s]+$/u, '');
+    if (q) keys.push({ key: normalizeLabel(q), target: it.name });
+  }
   const info: Record<string, string[]> = {
     客户名称: ['客户名称', '单位名称', '公司名称', '您的单位', '贵单位名称'],
     客户分组: ['客户分组', '客户类型', '行业'],
@@ -113,9 +118,31 @@ export function submitDate(value: CellValue, format: ExportFormat): string | und
   return parseDate(value);
 }
 
+/**
+ * A short, stable fingerprint of an answer sheet's content (cyrb53, a 53-bit string hash): two teams'
+ * exports with the same dates but different answers never share it; the same answers always do.
+ */
+export function contentFingerprint(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
 export interface ImportedRow {
-  /** `问卷星#12 2026-03-05 10:22:01` — the same answer sheet always gives the same key. */
+  /**
+   * `问卷星#12 2026-03-05 10:22:01` when the export numbers its answer sheets, else
+   * `CSV#内容 3f2a…` from the answers themselves — the same answer sheet always gives the same key.
+   */
   readonly key: string;
+  /** Row of the export (1-based, header = 1). */
+  readonly row: number;
   /** Values by target: item names, info columns, 调查日期, 调查方式, 来源编号. */
   readonly values: Readonly<Record<string, CellValue>>;
 }
@@ -138,9 +165,10 @@ export function convertExport(grid: Grid, layout: ExportLayout, mapping: Readonl
       const v = row[col];
       values[target] = typeof v === 'string' && /^[(（]跳过[)）]$/.test(v.trim()) ? null : (v ?? null);
     }
-    const key = `${FORMAT_NAMES[layout.format]}#${id || `行${r + 1}`} ${time}`.trim();
+    const content = () => contentFingerprint(JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)).concat([['提交时间', time]])));
+    const key = id ? `${FORMAT_NAMES[layout.format]}#${id} ${time}`.trim() : `${FORMAT_NAMES[layout.format]}#内容 ${content()}`;
     values['来源编号'] = key;
-    rows.push({ key, values });
+    rows.push({ key, values, row: r + 1 });
   }
   return { rows, undated };
 }

@@ -77,6 +77,14 @@ const catalogue = {
     'zh-CN': (p) => `公式未计算：${p.cells}${Number(p.count) > 5 ? ` 等 ${p.count} 个单元格` : ''}——文件保存时没有计算结果（openpyxl、pandas 等工具写的公式）；请在 Excel 或 WPS 中打开、重新计算并保存后再试`,
     'en-US': (p) => `Formulas not calculated: ${p.cells}${Number(p.count) > 5 ? ` and more (${p.count} cells)` : ''} — the file was saved without their results (as openpyxl or pandas write formulas); open it in Excel or WPS, recalculate, save, and try again`,
   },
+  'import-no-items': {
+    'zh-CN': (p) => `${p.file} 的问题没有一个对应到评分项目，未导入（请检查导出文件，或用对应关系文件指定）`,
+    'en-US': (p) => `No question of ${p.file} maps to a satisfaction item; nothing imported (check the export, or give a mapping)`,
+  },
+  'import-no-answers': {
+    'zh-CN': (p) => `${p.file} 中没有任何有效的满意度答案，未导入`,
+    'en-US': (p) => `${p.file} holds no valid satisfaction answer; nothing imported`,
+  },
   'no-dates': {
     'zh-CN': () => '调查数据中没有可识别的"调查日期"，无法按季度分析',
     'en-US': () => 'The responses have no readable 调查日期 (survey date); cannot analyse by quarter',

@@ -5,6 +5,9 @@
  */
 import {
   applySavedMapping,
+  CsatError,
+  problem,
+  readerFor,
   autoMapping,
   detectFormat,
   exportLayout,
@@ -32,6 +35,8 @@ export interface ImportOptions {
   mapping?: Readonly<Record<string, Target>>;
   /** Only work out the mapping and the counts; write nothing. */
   preview?: boolean;
+  /** The export's file name, for messages. */
+  fileName?: string;
   signal?: AbortSignal;
 }
 
@@ -43,6 +48,8 @@ export interface ImportResult {
   unmapped: string[];
   added: number;
   skipped: number;
+  /** Export rows (1-based) skipped as already imported or repeated, shown before skipping. */
+  duplicateRows: number[];
   undated: number[];
   notes: JobNote[];
 }
@@ -65,15 +72,26 @@ export async function importExport(gateway: ExcelGateway, options: ImportOptions
 
   // Skip what is already in the sheet (by 来源编号), and repeats within the file.
   const seen = new Set((data?.set.records ?? []).map((r) => normalizeLabel(r.fields[SOURCE_COLUMN] ?? '')).filter((k) => k !== ''));
+  const duplicateRows: number[] = [];
   const fresh = rows.filter((r) => {
     const k = normalizeLabel(r.key);
-    if (seen.has(k)) return false;
+    if (seen.has(k)) {
+      duplicateRows.push(r.row);
+      return false;
+    }
     seen.add(k);
     return true;
   });
   const skipped = rows.length - fresh.length;
-  const result: ImportResult = { format, layout, mapping: savedMapping(layout, mapping), unmapped, added: 0, skipped, undated, notes };
+  const result: ImportResult = { format, layout, mapping: savedMapping(layout, mapping), unmapped, added: 0, skipped, duplicateRows, undated, notes };
   if (options.preview || !data) return result;
+  // Refuse what would import nothing real: no question mapped to an item, or no answer at all.
+  const file = options.fileName ?? FORMAT_NAMES[format];
+  const itemNames = new Set(template.items.map((i) => i.name));
+  if (![...mapping.values()].some((t) => t && itemNames.has(t))) throw new CsatError(problem('import-no-items', { file }));
+  const reader = readerFor(template);
+  const answered = rows.some((r) => template.items.some((it, i) => reader.code(r.values[it.name] ?? null, i) >= 0));
+  if (!answered) throw new CsatError(problem('import-no-answers', { file }));
 
   const sheet = data.source.sheet;
   const grid = data.grid;
@@ -89,8 +107,8 @@ export async function importExport(gateway: ExcelGateway, options: ImportOptions
   notes.push(
     note(
       'info',
-      `已从${FORMAT_NAMES[format]}导入 ${fresh.length} 份答卷到"${sheet}"（第 ${last + 1} 行起）；已导入过的 ${skipped} 份已跳过；原有数据未改动`,
-      `Imported ${fresh.length} responses from ${FORMAT_NAMES[format]} into "${sheet}" (from row ${last + 1}); ${skipped} already imported were skipped; existing rows untouched`,
+      `已从${FORMAT_NAMES[format]}导入 ${fresh.length} 份答卷到"${sheet}"（第 ${last + 1} 行起）；已导入过的 ${skipped} 份已跳过${skipped > 0 ? `（导出文件第 ${duplicateRows.slice(0, 20).join('、')}${skipped > 20 ? ' 等' : ''} 行）` : ''}；原有数据未改动`,
+      `Imported ${fresh.length} responses from ${FORMAT_NAMES[format]} into "${sheet}" (from row ${last + 1}); ${skipped} already imported were skipped${skipped > 0 ? ` (export rows ${duplicateRows.slice(0, 20).join(', ')}${skipped > 20 ? '…' : ''})` : ''}; existing rows untouched`,
     ),
   );
   if (unmapped.length > 0) notes.push(note('warning', `未对应到评分项目的问题（未导入）：${unmapped.join('；')}`, `Questions not mapped (not imported): ${unmapped.join('; ')}`));

@@ -117,13 +117,50 @@ export function mergedOverAnswers(gateway: ExcelGateway, sheet: string, layout: 
     .map((ref) => `${sheet}!${ref}`);
 }
 
+const clipped = new WeakMap<Grid, { ref: string; grid: Grid }>();
+
+/**
+ * The responses as the sheet's table holds them: when the header sits in a table (the add-in's
+ * 调查数据表, or any table a user made), cells right of it — the live summary beside it, notes —
+ * are not responses. Without a table, the whole sheet.
+ */
+export async function responsesGrid(gateway: ExcelGateway, sheet: string, grid: Grid, template: Template): Promise<Grid> {
+  const tables = (await gateway.tableRanges?.(sheet)) ?? [];
+  if (tables.length === 0) return grid;
+  let headerRow: number;
+  try {
+    headerRow = locateData(grid, template, { sheet, row: 1, col: 1 }).headerRow + 1;
+  } catch {
+    return grid;
+  }
+  const table = tables.find((t) => {
+    try {
+      return parseRange(t.ref).start.row === headerRow;
+    } catch {
+      return false;
+    }
+  });
+  if (!table) return grid;
+  const hit = clipped.get(grid);
+  if (hit && hit.ref === table.ref) return hit.grid;
+  // Columns stop at the table's edge. Rows do not stop at its last row — answers typed below a table
+  // that another program did not extend are still answers — but trailing rows empty within the
+  // table's columns (the summary's rows beside it) are dropped.
+  const { end } = parseRange(table.ref);
+  const empty = (r: readonly unknown[]) => r.every((v) => v === null || v === undefined || v === '');
+  const out = grid.map((r) => (r.length > end.col ? r.slice(0, end.col) : r));
+  while (out.length > 0 && empty(out[out.length - 1])) out.pop();
+  clipped.set(grid, { ref: table.ref, grid: out });
+  return out;
+}
+
 export async function loadSurveyData(gateway: ExcelGateway): Promise<SurveyData> {
   const existing = await gateway.listSheets();
   const templateSheet = existing.find((s) => s.owner === 'template');
   const fromWorkbook = templateSheet ? await readWorkbookTemplate(gateway, templateSheet.name) : undefined;
   const template = fromWorkbook?.template ?? TABLE_4_1;
   const sheet = await findResponses(gateway, existing, template);
-  const grid = await gateway.readSheet(sheet);
+  const grid = await responsesGrid(gateway, sheet, await gateway.readSheet(sheet), template);
   const { layout, set } = responsesOf(grid, template, sheet);
   requireCalculated(gateway, sheet, layout);
   const merged = mergedOverAnswers(gateway, sheet, layout);

@@ -32,4 +32,6 @@ export interface ExcelGateway {
   uncalculatedCells?(sheet: string): readonly string[];
   /** Merged ranges of a sheet as read (`G2:G11`); a merge holds its value in its top-left cell only. */
   mergedRanges?(sheet: string): readonly string[];
+  /** The tables (list objects) on a sheet with their ranges, e.g. `{ name: '调查数据表', ref: 'A1:V201' }`. */
+  tableRanges?(sheet: string): Promise<readonly { name: string; ref: string }[]>;
 }

@@ -143,7 +143,7 @@ export function usePane(gateway: ExcelGateway | undefined, t: Strings, locale: L
   const importConfirm = () =>
     run(t.importConfirm, async (gw, signal) => {
       if (!pendingImport) return { intent: 'warning', title: t.importTitle, lines: [t.chooseExport] };
-      const r = await importExport(gw, { grid: pendingImport.grid, format: pendingImport.format, mapping: pendingImport.result.mapping, signal });
+      const r = await importExport(gw, { grid: pendingImport.grid, format: pendingImport.format, mapping: pendingImport.result.mapping, fileName: pendingImport.fileName, signal });
       setPendingImport(undefined);
       return notesMessage(r.notes);
     });

@@ -54,3 +54,13 @@ describe('tracker summary', () => {
     expect(s.effects[0].direction).toBeDefined();
   });
 });
+
+describe('需改进事项 from the communication records', () => {
+  it('keeps three requests of one customer on one day as three actions (keyed by their text too)', async () => {
+    const { findingsFromCommunication } = await import('../../src/domain');
+    const opinions = ['备件到货慢', '报告格式不清楚', '希望增加培训'].map((improvement, i) => ({ customer: '甲', date: '2026-03-01', improvement, row: 5 + i }));
+    const f = findingsFromCommunication(opinions);
+    expect(new Set(f.map((x) => x.source)).size).toBe(3);
+    expect(untracked(f, readTracker(tracker()))).toHaveLength(3);
+  });
+});

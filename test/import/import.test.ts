@@ -169,3 +169,39 @@ describe('the answer parser under hostile text', () => {
     );
   });
 });
+
+describe('no answer lost or invented on import (issue 11, items 8–9)', () => {
+  const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\n');
+  const header = ['客户名称', '调查日期', ...ITEMS];
+
+  it('keys a plain CSV row by its content: a second team\'s export with the same dates is imported, a true repeat is skipped and its rows shown', async () => {
+    const gw = XlsxGateway.empty();
+    const teamA = [header, ['甲', '2026-11-02', ...ITEMS.map(() => '满意')], ['乙', '2026-11-02', ...ITEMS.map(() => '一般')]];
+    const teamB = [header, ['丙', '2026-11-02', ...ITEMS.map(() => '较满意')], ['丁', '2026-11-02', ...ITEMS.map(() => '不满意')]];
+    const a = await importExport(gw, { grid: (await readExport(utf8(csv(teamA)), 'a.csv')).grid, fileName: 'a.csv' });
+    expect(a.added).toBe(2);
+    const b = await importExport(gw, { grid: (await readExport(utf8(csv(teamB)), 'b.csv')).grid, fileName: 'b.csv' });
+    expect(b.added).toBe(2);
+    const again = await importExport(gw, { grid: (await readExport(utf8(csv(teamA)), 'a.csv')).grid, fileName: 'a.csv' });
+    expect(again.added).toBe(0);
+    expect(again.duplicateRows).toEqual([2, 3]);
+    expect(again.notes[0].zh).toContain('导出文件第 2、3 行');
+    await reopen(gw);
+  });
+
+  it('refuses an import that maps no item, or holds no answer, and leaves the workbook able to take the real one', async () => {
+    const gw = XlsxGateway.empty();
+    const noItems = [['姓名', '日期', '感想'], ['甲', '2026-11-02', '好']];
+    await expect(importExport(gw, { grid: noItems, fileName: 'x.csv' })).rejects.toThrow(/没有一个对应到评分项目/);
+    const empty = [header, ['甲', '2026-11-02', ...ITEMS.map(() => '')]];
+    await expect(importExport(gw, { grid: empty, fileName: 'y.csv' })).rejects.toThrow(/没有任何有效的满意度答案/);
+    const real = [header, ['甲', '2026-11-02', ...ITEMS.map(() => '满意')]];
+    expect((await importExport(gw, { grid: real, fileName: 'z.csv' })).added).toBe(1);
+  });
+
+  it('refuses a CSV mixing UTF-8 and GBK lines, naming the lines', async () => {
+    const bytes = Uint8Array.from([...utf8(`${header.join(',')}\n甲单位,2026-11-02,${ITEMS.map(() => '满意').join(',')}\n`), ...gbk('乙单位,2026-11-03,满意')]);
+    await expect(readExport(bytes, 'mixed.csv')).rejects.toThrow(/mixed\.csv 混用了两种编码：第 1 行是 UTF-8，第 3 行不是/);
+    expect((await readExport(gbk(`${header.join(',')}\n乙单位,2026-11-03,满意`), 'gbk.csv')).encoding).toBe('gb18030');
+  });
+});

@@ -80,3 +80,40 @@ describe('dates', () => {
     expect(r.notes.map((n) => n.zh).join('\n')).toContain('晚于今天（调查数据!B4 2030-01-01');
   });
 });
+
+describe('reading the right cells', () => {
+  test('the live summary beside the responses table is not responses: no blanks from it, no column from its title', async () => {
+    const { generateSurveyWorkbook } = await import('../../src/jobs/survey');
+    const { loadSurveyData } = await import('../../src/jobs/survey-data');
+    const gw = XlsxGateway.empty();
+    const answers = ITEMS.map(() => '满意');
+    const rows = [0, 1, 2].map((i) => ['客户甲', '', '', '', '2026-11-0' + (i + 1), '电话回访', ...answers, '']);
+    await generateSurveyWorkbook(gw, { template: 'builtin', responses: rows.map((r) => r.map((v) => v)) });
+    const data = await loadSurveyData(gw);
+    expect(data.set.records).toHaveLength(3);
+    expect(data.set.columns.some((c) => /汇总|总体满意度/.test(c))).toBe(false);
+    const file = path.join(tmp, 'three.xlsx');
+    writeFileSync(file, await gw.save());
+    const out: string[] = [];
+    await scoreCommand({ file, policy: 'item', json: false, locale: 'zh-CN' }, (l) => out.push(l), () => undefined);
+    const line = out.find((l) => l.trim().startsWith('专业技术'))!;
+    // 项目 权重 满意度 满意 较满意 一般 不满意 很不满意 空 N/A
+    expect(line.trim().split('\t').slice(3)).toEqual(['3', '0', '0', '0', '0', '0', '0']);
+  });
+
+  test('csat score refuses the add-in\'s own non-response sheets', async () => {
+    const { generateSurveyWorkbook } = await import('../../src/jobs/survey');
+    const gw = XlsxGateway.empty();
+    await generateSurveyWorkbook(gw);
+    const file = path.join(tmp, 'survey.xlsx');
+    writeFileSync(file, await gw.save());
+    await expect(scoreCommand({ file, sheet: '评分模板', policy: 'item', json: true, locale: 'zh-CN' }, () => undefined, () => undefined)).rejects.toThrow(/不是调查数据/);
+  });
+
+  test('an export asking the template\'s own question maps to that item', async () => {
+    const { importExport } = await import('../../src/jobs/import');
+    const gw = XlsxGateway.empty();
+    const r = await importExport(gw, { grid: [['客户名称', '调查日期', '服务人员的言行举止是否规范？', '专业技术'], ['甲', '2026-11-02', '满意', '满意']], preview: true });
+    expect(r.mapping['服务人员的言行举止是否规范？']).toBe('行为规范');
+  });
+});

@@ -125,6 +125,21 @@ export class XlsxGateway implements ExcelGateway {
     return (await readSheetGrid(this.pkg, entry.part, sheet, await this.context(), { lastRow })).grid;
   }
 
+  async tableRanges(sheet: string): Promise<{ name: string; ref: string }[]> {
+    const entry = requireSheet(await this.workbook(), sheet);
+    const out: { name: string; ref: string }[] = [];
+    for (const r of await this.pkg.rels(entry.part)) {
+      if (!relTypeIs(r.type, REL.table) || !this.pkg.has(r.target)) continue;
+      const xml = await this.pkg.text(r.target);
+      const t = nextTag(xml, 0, new Set(['table']));
+      const head = t ? xml.slice(t.start, t.openEnd) : '';
+      const name = attr(head, 'name');
+      const ref = attr(head, 'ref');
+      if (name && ref) out.push({ name, ref });
+    }
+    return out;
+  }
+
   mergedRanges(sheet: string): readonly string[] {
     return this.merges.get(sheet) ?? [];
   }

@@ -19,13 +19,61 @@ export class ImportRefused extends Error {
   }
 }
 
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+export function decodeText(bytes: Uint8Array, fileName = 'CSV'): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: strictUtf8(bytes.subarray(3), fileName), encoding: 'utf-8' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    // Not UTF-8 as a whole. A GBK/GB18030 file has no line of real UTF-8 text; a file with both
+    // (pasted together from two exports) would decode to mojibake either way: refuse it, naming a line.
+    const utf8Line = firstLine(bytes, (line) => isUtf8(line) && nonAscii(line) >= 6);
+    const badLine = firstLine(bytes, (line) => !isUtf8(line));
+    if (utf8Line !== undefined && badLine !== undefined) {
+      throw new ImportRefused(
+        `${fileName} 混用了两种编码：第 ${utf8Line} 行是 UTF-8，第 ${badLine} 行不是；请把文件整体另存为 UTF-8 后再导入`,
+        `${fileName} mixes two encodings: line ${utf8Line} is UTF-8, line ${badLine} is not; save the whole file as UTF-8 and import again`,
+      );
+    }
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
+}
+
+function strictUtf8(bytes: Uint8Array, fileName: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstLine(bytes, (line) => !isUtf8(line));
+    throw new ImportRefused(`${fileName} 标明是 UTF-8，但第 ${bad ?? '?'} 行不是有效的 UTF-8；请重新导出`, `${fileName} says it is UTF-8 but line ${bad ?? '?'} is not valid UTF-8; export it again`);
+  }
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function nonAscii(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if (b >= 0x80) n++;
+  return n;
+}
+
+/** The 1-based number of the first line (split at LF) that `test` accepts. */
+function firstLine(bytes: Uint8Array, test: (line: Uint8Array) => boolean): number | undefined {
+  let start = 0;
+  let no = 1;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      if (test(bytes.subarray(start, i))) return no;
+      start = i + 1;
+      no++;
+    }
+  }
+  return undefined;
 }
 
 export async function readExport(bytes: Uint8Array, fileName: string): Promise<{ grid: CellValue[][]; encoding?: string }> {
@@ -58,7 +106,7 @@ export async function readExport(bytes: Uint8Array, fileName: string): Promise<{
   if (ext !== 'csv' && ext !== 'txt') {
     throw new ImportRefused(`无法识别 ${fileName} 的格式（支持 .xlsx、.csv）`, `Cannot tell the format of ${fileName} (.xlsx and .csv are supported)`);
   }
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding } = decodeText(bytes, fileName);
   let grid: string[][];
   try {
     grid = parse(text, { relax_column_count: true, skip_empty_lines: true, to_line: MAX_IMPORT_ROWS + 2 }) as string[][];
