@@ -3,6 +3,8 @@ import { cell, columnLetter } from './a1';
 import type { StyleName } from './styles';
 import type { CellBlock, PlanValue } from './types';
 
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
+
 export class SheetBuilder {
   row = 1;
   readonly blocks: CellBlock[] = [];
@@ -16,6 +18,13 @@ export class SheetBuilder {
     }
     if (options.advance !== false) this.row += values.length;
     return top;
+  }
+
+  private sections = 0;
+
+  /** A numbered section heading (一、二、… by position, so an omitted section leaves no gap). */
+  section(title: string, width: number): void {
+    this.heading(`${CHINESE_NUMERALS[this.sections++] ?? this.sections}、${title}`, width);
   }
 
   /** A section heading across `width` columns. */

@@ -59,8 +59,11 @@ describe('纠正预防措施 tracker', () => {
     await generateActions(gw, { period: '2026Q3', decorate: (row, i) => ({ ...row, state: i === 0 ? '已验证' : '整改中', plannedDate: '2026-10-01', result: i === 0 ? '有效' : undefined }) });
     const r = await generateReport(gw, { version: 't', now: new Date(2026, 10, 28) });
     const report = await gw.readSheet(r.report);
-    const at = report.findIndex((row) => String(row[0]).startsWith('十、'));
+    const at = report.findIndex((row) => /^[一二三四五六七八九十]+、纠正预防措施跟踪/.test(String(row[0])));
     expect(at).toBeGreaterThan(0);
+    // Sections are numbered without a gap (this data has no invalid answers, so no 无效答案 section).
+    const numerals = report.map((row) => /^([一二三四五六七八九十]+)、/.exec(String(row[0] ?? ''))?.[1]).filter((x): x is string => x !== undefined);
+    expect(numerals).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九'].slice(0, numerals.length));
     const section = report.slice(at);
     expect(section.find((row) => row[0] === '关闭率')![1]).toBeGreaterThan(0);
     expect(section.find((row) => row[0] === '逾期未完成')![1]).toBeGreaterThan(0);

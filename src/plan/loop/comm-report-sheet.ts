@@ -20,7 +20,7 @@ export function buildCommReportSheet(a: CommAnalysis, stamp: { generatedAt: stri
   b.merges.push('A1:F1');
   b.note(`生成时间 ${stamp.generatedAt} ｜ 以 ${a.today} 为界，尚未结束的期间不计为问题 ｜ CSAT for Excel ${stamp.version} ｜ 依据 XDYJ-04-03 §4.1`, WIDTH);
 
-  b.heading('一、计划执行概况', WIDTH);
+  b.section('计划执行概况', WIDTH);
   const summary: [string, string | number | null][] = [
     ['计划内客户', a.customers.length],
     ['应完成的沟通（客户 × 期间）', a.obligations.due],
@@ -34,7 +34,7 @@ export function buildCommReportSheet(a: CommAnalysis, stamp: { generatedAt: stri
   summary.forEach((_, i) => b.merges.push(`B${top + i}:F${top + i}`));
 
   const list = (title: string, head: string[], rows: (string | number)[][]) => {
-    b.heading(title, WIDTH);
+    b.section(title, WIDTH);
     if (rows.length === 0) {
       b.put([['无']]);
       return;
@@ -44,10 +44,10 @@ export function buildCommReportSheet(a: CommAnalysis, stamp: { generatedAt: stri
   };
   const order: FindingKind[] = ['missing', 'wrong-method', 'not-in-plan', 'more-than-planned'];
   const findings = [...a.findings].sort((x, y) => order.indexOf(x.kind) - order.indexOf(y.kind) || x.customer.localeCompare(y.customer, 'zh-CN') || x.period.localeCompare(y.period));
-  list('二、发现', ['客户名称', '沟通层级', '期间', '类型', '记录行号'], findings.map((f) => [f.customer, f.level, f.period, KIND[f.kind], f.rows.join('、') || '—']));
-  list('三、计划时间已过仍未沟通', ['客户名称', '沟通层级', '计划时间', '计划表行号'], a.pastDue.map((p) => [p.customer, p.level, p.planned, p.row]));
-  list('四、客户意见与需改进事项', ['沟通日期', '客户名称', '客户意见', '需改进事项', '跟踪状态', '记录行号'], a.opinions.map((o) => [o.date, o.customer, o.opinion, o.improvement, o.status, o.row]));
-  list('五、无法识别的内容（未计入，请修改）', ['单元格', '问题'], a.issues.map((i) => [i.cell, i.zh]));
+  list('发现', ['客户名称', '沟通层级', '期间', '类型', '记录行号'], findings.map((f) => [f.customer, f.level, f.period, KIND[f.kind], f.rows.join('、') || '—']));
+  list('计划时间已过仍未沟通', ['客户名称', '沟通层级', '计划时间', '计划表行号'], a.pastDue.map((p) => [p.customer, p.level, p.planned, p.row]));
+  list('客户意见与需改进事项', ['沟通日期', '客户名称', '客户意见', '需改进事项', '跟踪状态', '记录行号'], a.opinions.map((o) => [o.date, o.customer, o.opinion, o.improvement, o.status, o.row]));
+  list('无法识别的内容（未计入，请修改）', ['单元格', '问题'], a.issues.map((i) => [i.cell, i.zh]));
   return {
     name,
     owner: `comm_report_${a.year}`,

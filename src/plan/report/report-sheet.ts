@@ -45,7 +45,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
   b.merges.push(`A2:${columnLetter(WIDTH)}2`);
 
   // 一、调查概况
-  b.heading('一、调查概况', WIDTH);
+  b.section('调查概况', WIDTH);
   const methods = a.methods.map((m) => `${m.method} ${m.n}`).join('、');
   const overview: PlanValue[][] = [
     ['统计期间', `${a.period}（${start} 至 ${end}）`],
@@ -64,7 +64,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
   overview.forEach((_, i) => b.merges.push(`B${overviewTop + i}:${columnLetter(WIDTH)}${overviewTop + i}`));
 
   // 二、总体满意度
-  b.heading('二、总体满意度', WIDTH);
+  b.section('总体满意度', WIDTH);
   const ci = a.interval;
   const totalTop = b.row;
   const overallRows: PlanValue[][] = [
@@ -85,7 +85,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
   const overallCell = cell(totalTop, 2);
 
   // 三、分项满意度 (sorted by rank), with the native-formula cross-check columns on the right
-  b.heading('三、分项满意度', WIDTH + 5);
+  b.section('分项满意度', WIDTH + 5);
   const levels = t.levels.map((l) => l.label);
   const itemHead = ['排名', '类别', '项目', '权重', '作答数', '平均分', '满意度', ...levels];
   const nativeHead = ['核对：作答数', '核对：满意度', '加权', '有效权重'];
@@ -147,7 +147,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
   );
 
   // 四、交叉分组
-  b.heading(`四、交叉分组分析（按"${a.groupBy}"）`, WIDTH);
+  b.section(`交叉分组分析（按"${a.groupBy}"）`, WIDTH);
   b.put([['分组', '样本数', '总体满意度', ...t.categories, '提示']], { style: 'header' });
   const groupTop = b.row;
   b.put(
@@ -157,7 +157,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
   const groupEnd = b.row - 1;
 
   // 五、趋势
-  b.heading('五、趋势（与历史数据对比）', WIDTH);
+  b.section('趋势（与历史数据对比）', WIDTH);
   b.put([['季度', '样本数', '总体满意度', '目标', '较上季度', 'p 值（Welch）', '判断', ...t.categories]], { style: 'header' });
   const trendTop = b.row;
   b.put(
@@ -177,7 +177,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
   b.note('只有 Welch 检验在 5% 水平显著的变化才称为"上升"或"下降"；受访者加权得分为检验单位。', WIDTH);
 
   // 六、改进机会
-  b.heading('六、改进机会', WIDTH);
+  b.section('改进机会', WIDTH);
   if (a.opportunities.length === 0) b.put([['无：所有项目均达到目标，且没有显著下降的项目。']]);
   else {
     b.put([['项目', '类别', '满意度', '原因']], { style: 'header' });
@@ -192,11 +192,11 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
     );
   }
 
-  // 七、意见与建议 / 八、回访清单 / 九、无效答案
-  listSection(b, '七、意见与建议', ['行号', '客户名称', '意见与建议'], a.comments.map((c) => [c.row, c.customer, c.comment]));
-  listSection(b, '八、回访清单（不满意 / 很不满意）', ['行号', '客户名称', '项目', '等级', '意见与建议'], a.followUps.map((f) => [f.row, f.customer, f.item, f.level, f.comment]));
+  // 意见与建议 / 回访清单 / 无效答案 (sections are numbered by position: an omitted one leaves no gap)
+  listSection(b, '意见与建议', ['行号', '客户名称', '意见与建议'], a.comments.map((c) => [c.row, c.customer, c.comment]));
+  listSection(b, '回访清单（不满意 / 很不满意）', ['行号', '客户名称', '项目', '等级', '意见与建议'], a.followUps.map((f) => [f.row, f.customer, f.item, f.level, f.comment]));
   if (a.invalid.length > 0 || a.undated.length > 0) {
-    listSection(b, '九、无效答案与无法识别的日期（未计入）', ['单元格', '项目', '内容'], [
+    listSection(b, '无效答案与无法识别的日期（未计入）', ['单元格', '项目', '内容'], [
       ...a.invalid.map((x) => [x.cell, x.item, x.value]),
       ...a.undated.map((x) => [x.cell, '调查日期', x.value || '（空）']),
     ]);
@@ -218,12 +218,14 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
   };
 }
 
-/** 十、纠正预防措施跟踪 (policy §4.3 效果跟踪): closure, overdue actions, and each verified action's effect. */
+/** 纠正预防措施跟踪 (policy §4.3 效果跟踪): closure, overdue actions, and each verified action's effect. */
 function trackerSection(b: SheetBuilder, s: TrackerSummary): void {
-  b.heading('十、纠正预防措施跟踪（效果验证）', WIDTH);
+  b.section('纠正预防措施跟踪（效果验证）', WIDTH);
   const rows: [string, PlanValue, string][] = [
     ['措施总数', s.total, '0'],
-    ['已验证 / 已关闭', s.closed, '0'],
+    ['已验证', s.byState.find((x) => x.state === '已验证')?.n ?? 0, '0'],
+    ['已关闭', s.byState.find((x) => x.state === '已关闭')?.n ?? 0, '0'],
+    ['已验证与已关闭合计', s.closed, '0'],
     ['关闭率', s.closureRate ?? '—', '0.0%'],
     ['逾期未完成', s.overdue.length, '0'],
     ['按状态', s.byState.map((x) => `${x.state} ${x.n}`).join('、'), 'General'],
@@ -245,7 +247,7 @@ function trackerSection(b: SheetBuilder, s: TrackerSummary): void {
 }
 
 function listSection(b: SheetBuilder, title: string, head: string[], rows: PlanValue[][]): void {
-  b.heading(title, WIDTH);
+  b.section(title, WIDTH);
   if (rows.length === 0) {
     b.put([['无']]);
     return;
