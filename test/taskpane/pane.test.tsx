@@ -8,7 +8,7 @@
  */
 import { TextDecoder, TextEncoder } from 'node:util';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { TABLE_4_1, type Locale } from '../../src/domain';
 import { XlsxGateway } from '../../src/host/xlsx/gateway';
 import { generateSurveyWorkbook } from '../../src/jobs/survey';
@@ -50,7 +50,11 @@ function renderPane(host: WorkbookHost, locale: Locale = 'zh-CN') {
   );
 }
 
-// The pane inspects the workbook when it mounts; on a loaded machine that takes longer than waitFor's default 1 s.
+// The pane inspects the workbook when it mounts, asynchronously. Waits give up only when something
+// hangs (just under jest's own 60 s), never because a loaded machine is slow.
+const HANG = 55_000;
+configure({ asyncUtilTimeout: HANG });
+
 describe('task pane', () => {
   it('names every button for screen readers, in zh-CN', async () => {
     renderPane({ mode: 'excel', gateway: await workbookWithData() });
@@ -63,9 +67,9 @@ describe('task pane', () => {
   it('offers the quarters in the data, latest first, and writes the report', async () => {
     const gw = await workbookWithData();
     renderPane({ mode: 'excel', gateway: gw });
-    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toBe('2026Q4（最近）'), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toBe('2026Q4（最近）'), { timeout: HANG });
     fireEvent.click(screen.getByRole('button', { name: '生成分析报告' }));
-    await screen.findByText(/已生成"分析报告-2026Q4"/, undefined, { timeout: 10_000 });
+    await screen.findByText(/已生成"分析报告-2026Q4"/, undefined, { timeout: HANG });
     expect(gw.renders.at(-1)!.sheets.map((s) => s.name)).toEqual(['分析报告-2026Q4', '趋势']);
   });
 
@@ -91,7 +95,7 @@ describe('task pane', () => {
   it('shows progress with a cancel button; cancelling writes nothing', async () => {
     const gw = await workbookWithData();
     renderPane({ mode: 'excel', gateway: gw });
-    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toContain('2026Q4'), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toContain('2026Q4'), { timeout: HANG });
     let release!: () => void;
     gw.gate = new Promise((r) => (release = r));
     fireEvent.click(screen.getByRole('button', { name: '生成分析报告' }));
@@ -105,7 +109,7 @@ describe('task pane', () => {
   it('closes the loop: 生成纠正预防措施 for the chosen quarter, 生成沟通计划表, 生成沟通分析报告', async () => {
     const gw = await workbookWithData();
     renderPane({ mode: 'excel', gateway: gw });
-    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toContain('2026Q4'), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toContain('2026Q4'), { timeout: HANG });
     fireEvent.click(screen.getByRole('button', { name: '生成纠正预防措施' }));
     await screen.findByText(/已在"纠正预防措施"新增 \d+ 条措施/);
     fireEvent.click(screen.getByRole('button', { name: '生成沟通计划表' }));
