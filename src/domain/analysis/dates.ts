@@ -12,8 +12,23 @@ function valid(y: number, m: number, d: number): string | undefined {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** Parsed date texts: a column of 100,000 dates repeats a few hundred days (bounded, then forgotten). */
+const parsedTexts = new Map<string, string | undefined>();
+
 /** The ISO date (YYYY-MM-DD) a cell holds, or undefined. */
 export function parseDate(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    const hit = parsedTexts.get(value);
+    if (hit !== undefined || parsedTexts.has(value)) return hit;
+    const parsed = parseDateUncached(value);
+    if (parsedTexts.size > 10_000) parsedTexts.clear();
+    parsedTexts.set(value, parsed);
+    return parsed;
+  }
+  return parseDateUncached(value);
+}
+
+function parseDateUncached(value: unknown): string | undefined {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 1 || value > 120000) return undefined;
     const d = new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86_400_000);
