@@ -12,6 +12,7 @@ export * from './survey/form-sheet';
 export * from './survey/plan-sheet';
 export * from './survey/survey-workbook';
 export * from './sheet-builder';
+export * from './text-fit';
 export * from './report/report-sheet';
 export * from './report/trend-sheet';
 export * from './report/report-workbook';

@@ -72,7 +72,10 @@ export interface PrintSpec {
   /** Pages wide / tall to fit on (0 = as many as needed). */
   readonly fitWidth: number;
   readonly fitHeight: number;
+  /** Range(s) to print, e.g. `A1:L80` or `A1:L80,R4:Z82` (each area starts on a new page). */
   readonly area?: string;
+  /** Rows repeated at the top of every printed page, e.g. `1:2` (Excel's "Print titles"). */
+  readonly printTitles?: string;
   /** Margins in inches. */
   readonly margins?: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number };
   readonly centerHorizontally?: boolean;

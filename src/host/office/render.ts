@@ -205,12 +205,18 @@ function sheetStructure(ws: Excel.Worksheet, sheet: SheetPlan): void {
       layout.rightMargin = p.margins.right * 72;
     }
     if (p.area) layout.setPrintArea(p.area);
+    if (p.printTitles && printTitlesSupported()) layout.setPrintTitleRows(p.printTitles.split(':').map((r) => `$${r.replace(/\$/g, '')}`).join(':'));
   }
   if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true }, sheet.protect.password);
 }
 
 function tableResizeSupported(): boolean {
   return typeof Office === 'undefined' || !Office.context?.requirements || Office.context.requirements.isSetSupported('ExcelApi', '1.13');
+}
+
+/** `pageLayout.setPrintTitleRows` is ExcelApi 1.9; older hosts print without repeated rows. */
+function printTitlesSupported(): boolean {
+  return typeof Office === 'undefined' || !Office.context?.requirements || Office.context.requirements.isSetSupported('ExcelApi', '1.9');
 }
 
 const CHART_TYPES = { line: 'Line', bar: 'BarClustered', barStacked100: 'BarStacked100', column: 'ColumnClustered' } as const;

@@ -40,6 +40,9 @@ export class XlsxGateway implements ExcelGateway {
   private model?: WorkbookModel;
   private readCtx?: ReadContext;
   private readonly grids = new Map<string, Grid>();
+  private readonly reading = new Map<string, Promise<Grid>>();
+  /** Bumped by every render, so a read begun before it is not cached after it. */
+  private generation = 0;
   /** Cells with formulas but no cached value, by sheet, as last read. */
   readonly uncalculated = new Map<string, string[]>();
   /** Merged ranges, by sheet, as last read. */
@@ -91,12 +94,23 @@ export class XlsxGateway implements ExcelGateway {
   async readSheet(name: string): Promise<Grid> {
     const hit = this.grids.get(name);
     if (hit) return hit;
-    const sheet = requireSheet(await this.workbook(), name);
-    const { grid, uncalculated, merges } = await readSheetGrid(this.pkg, sheet.part, name, await this.context());
-    this.grids.set(name, grid);
-    this.uncalculated.set(name, uncalculated);
-    this.merges.set(name, merges);
-    return grid;
+    // Callers that ask while a read is under way (the pane inspects while a job starts) share it.
+    let pending = this.reading.get(name);
+    if (!pending) {
+      const generation = this.generation;
+      pending = (async () => {
+        const sheet = requireSheet(await this.workbook(), name);
+        const { grid, uncalculated, merges } = await readSheetGrid(this.pkg, sheet.part, name, await this.context());
+        // A render that landed meanwhile may have changed the sheet: then this read is not kept.
+        if (generation !== this.generation) return grid;
+        this.grids.set(name, grid);
+        this.uncalculated.set(name, uncalculated);
+        this.merges.set(name, merges);
+        return grid;
+      })().finally(() => this.reading.delete(name));
+      this.reading.set(name, pending);
+    }
+    return pending;
   }
 
   async readRange(sheet: string, address: string): Promise<Grid> {
@@ -154,6 +168,8 @@ export class XlsxGateway implements ExcelGateway {
   }
 
   async render(plan: WorkbookPlan, onProgress?: (p: RenderProgress) => void): Promise<void> {
+    this.generation++;
+    for (const sheet of plan.sheets) this.reading.delete(sheet.name);
     let wb = await this.workbook();
     let stylesPath = wb.styles;
     if (!stylesPath) {
@@ -190,10 +206,19 @@ export class XlsxGateway implements ExcelGateway {
       }
       // An empty owner writes an unmarked sheet (what a user's own sheet looks like to the add-in).
       if (sheet.owner) names.push({ name: OWNER_PREFIX + sheet.owner, value: sheetRef(sheet.name, '$A$1') });
+      const index = wb.sheets.findIndex((s) => s.name === sheet.name);
       if (written.printArea) {
-        const index = wb.sheets.findIndex((s) => s.name === sheet.name);
-        const { start, end } = parseRange(written.printArea);
-        names.push({ name: '_xlnm.Print_Area', localSheetId: index, value: sheetRef(sheet.name, `$${columnLetter(start.col)}$${start.row}:$${columnLetter(end.col)}$${end.row}`) });
+        // One or more areas (`A1:L80,R4:Z82`): each prints from a new page.
+        const areas = written.printArea.split(',').map((a) => {
+          const { start, end } = parseRange(a.trim());
+          return sheetRef(sheet.name, `$${columnLetter(start.col)}$${start.row}:$${columnLetter(end.col)}$${end.row}`);
+        });
+        names.push({ name: '_xlnm.Print_Area', localSheetId: index, value: areas.join(',') });
+      }
+      if (written.printTitles) {
+        // Rows repeated on every printed page: `1:2` → `'Sheet'!$1:$2`.
+        const [top, bottom = top] = written.printTitles.split(':').map((r) => Number(r.replace(/\$/g, '')));
+        names.push({ name: '_xlnm.Print_Titles', localSheetId: index, value: sheetRef(sheet.name, `$${top}:$${bottom}`) });
       }
     }
     for (const n of plan.names ?? []) names.push({ name: n.name, value: n.ref });

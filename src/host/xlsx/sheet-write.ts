@@ -194,6 +194,7 @@ export interface WrittenSheet {
   readonly xml: string;
   readonly hasFormulas: boolean;
   readonly printArea?: string;
+  readonly printTitles?: string;
 }
 
 /**
@@ -320,5 +321,5 @@ export async function writeSheet(pkg: OoxmlPackage, part: string, plan: SheetPla
   if (tableIds.length > 0) parts.push(`<tableParts count="${tableIds.length}">${tableIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`);
 
   const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">${parts.join('')}</worksheet>`;
-  return { xml, hasFormulas, printArea: plan.print?.area };
+  return { xml, hasFormulas, printArea: plan.print?.area, printTitles: plan.print?.printTitles };
 }

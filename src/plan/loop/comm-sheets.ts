@@ -23,7 +23,7 @@ function sheet(name: string, owner: string, headers: readonly string[], rows: re
     columns: headers.map((h, i) => ({ col: i + 1, width: widths[h] ?? 14, numberFormat: dateCols.includes(h) ? 'yyyy-mm-dd' : undefined })),
     blocks,
     validations: validations(last),
-    print: { orientation: 'landscape', paper: 'A4', fitWidth: 1, fitHeight: 0 },
+    print: { orientation: 'landscape', paper: 'A4', fitWidth: 1, fitHeight: 0, printTitles: '1:1' },
   };
 }
 

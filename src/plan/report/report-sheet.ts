@@ -6,13 +6,22 @@
  * overall by quarter against the target, item satisfaction, level distribution, groups.
  */
 import { quarterRange, type Analysis, type TrackerSummary } from '../../domain';
-import { absCell, cell, columnLetter, quoteSheet } from '../a1';
+import { absCell, cell, columnLetter, parseCell, quoteSheet } from '../a1';
 import { SheetBuilder } from '../sheet-builder';
 import type { ChartSpec, PlanValue, SheetPlan } from '../types';
 
 /** Lists (回访清单, 意见与建议, 无效答案) stop here; the rest stay in 调查数据 (the count says how many). */
 export const REPORT_LIST_LIMIT = 1000;
+/** Columns of the printed report (A…L); the native cross-check columns and the charts sit to the right. */
 const WIDTH = 12;
+/**
+ * Column widths (characters). The printed area A…L is 22 + 18 + 14 + 9 × 11 = 153 characters: on a
+ * landscape A4 page (≈ 135 characters at 100%) that prints at ≈ 88%.
+ */
+const COLUMN_WIDTHS = [22, 18, 14, ...Array.from({ length: 16 }, () => 11)];
+const colWidth = (c: number): number => COLUMN_WIDTHS[c - 1] ?? 8.43;
+/** Printed width of columns c1…c2 (a merge). */
+const span = (c1: number, c2: number): number => Array.from({ length: c2 - c1 + 1 }, (_, i) => colWidth(c1 + i)).reduce((x, y) => x + y, 0);
 
 export interface ReportSource {
   /** The responses sheet and where its columns are (1-based). */
@@ -47,21 +56,19 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
   // 一、调查概况
   b.section('调查概况', WIDTH);
   const methods = a.methods.map((m) => `${m.method} ${m.n}`).join('、');
-  const overview: PlanValue[][] = [
+  const overview: LabelRow[] = [
     ['统计期间', `${a.period}（${start} 至 ${end}）`],
     ['调查日期', `${a.firstDate} 至 ${a.lastDate}`],
-    ['有效样本', a.respondents],
+    ['有效样本', a.respondents, '0'],
     ['调查方式', methods],
     ['空白 / 不适用', `${a.blank} / ${a.notApplicable}`],
-    ['无效答案', a.invalid.length === 0 ? '无' : `${a.invalid.length} 个（见第九节，未计入）`],
+    ['无效答案', a.invalid.length === 0 ? '无' : `${a.invalid.length} 个（见"无效答案与无法识别的日期"一节，未计入）`],
   ];
   if (a.responseRate) {
     const r = a.responseRate;
-    overview.push(['回收率', r.rate], ['计划 / 已回收', `${r.planned} / ${r.responded}`], ['计划内未回收', r.missing.length === 0 ? '无' : r.missing.join('、')]);
+    overview.push(['回收率', r.rate, '0.0%'], ['计划 / 已回收', `${r.planned} / ${r.responded}`], ['计划内未回收', r.missing.length === 0 ? '无' : r.missing.join('、')]);
   }
-  const overviewTop = b.put(overview.map((r) => [r[0]]), { style: 'label', advance: false });
-  b.put(overview.map((r) => [r[1]]), { col: 2, style: 'cell', numberFormat: overview.map((r) => [r[0] === '回收率' ? '0.0%' : 'General']) });
-  overview.forEach((_, i) => b.merges.push(`B${overviewTop + i}:${columnLetter(WIDTH)}${overviewTop + i}`));
+  labelRows(b, overview);
 
   // 二、总体满意度
   b.section('总体满意度', WIDTH);
@@ -89,7 +96,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
   const levels = t.levels.map((l) => l.label);
   const itemHead = ['排名', '类别', '项目', '权重', '作答数', '平均分', '满意度', ...levels];
   const nativeHead = ['核对：作答数', '核对：满意度', '加权', '有效权重'];
-  b.put([[...itemHead, ...nativeHead]], { style: 'header' });
+  header(b, [...itemHead, ...nativeHead]);
   const sorted = [...a.items].sort((x, y) => (x.rank ?? 999) - (y.rank ?? 999));
   const itemTop = b.row;
   const dates = `${quoteSheet(source.sheet)}!$${columnLetter(source.dateCol)}:$${columnLetter(source.dateCol)}`;
@@ -139,7 +146,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
 
   // categories
   b.skip(1);
-  b.put([['类别', '权重', '满意度']], { style: 'header' });
+  header(b, ['类别', '权重', '满意度']);
   const catTop = b.row;
   b.put(
     a.categories.map((c) => [c.name, c.weight, pct(c.satisfaction)]),
@@ -148,7 +155,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
 
   // 四、交叉分组
   b.section(`交叉分组分析（按"${a.groupBy}"）`, WIDTH);
-  b.put([['分组', '样本数', '总体满意度', ...t.categories, '提示']], { style: 'header' });
+  header(b, ['分组', '样本数', '总体满意度', ...t.categories, '提示']);
   const groupTop = b.row;
   b.put(
     a.groups.map((g) => [g.key, g.n, pct(g.overall), ...g.categories.map(pct), [g.belowTarget ? '低于目标' : '', g.smallN ? '样本过少（<5）' : ''].filter(Boolean).join('；')]),
@@ -158,7 +165,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
 
   // 五、趋势
   b.section('趋势（与历史数据对比）', WIDTH);
-  b.put([['季度', '样本数', '总体满意度', '目标', '较上季度', 'p 值（Welch）', '判断', ...t.categories]], { style: 'header' });
+  header(b, ['季度', '样本数', '总体满意度', '目标', '较上季度', 'p 值（Welch）', '判断', ...t.categories]);
   const trendTop = b.row;
   b.put(
     a.trend.map((q) => [
@@ -180,7 +187,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
   b.section('改进机会', WIDTH);
   if (a.opportunities.length === 0) b.put([['无：所有项目均达到目标，且没有显著下降的项目。']]);
   else {
-    b.put([['项目', '类别', '满意度', '原因']], { style: 'header' });
+    header(b, ['项目', '类别', '满意度', '原因']);
     b.put(
       a.opportunities.map((o) => [
         o.item,
@@ -209,37 +216,73 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
     name,
     owner: `report_${a.period}`,
     tabColor: '#C239B3',
-    columns: [{ col: 1, width: 18 }, { col: 2, width: 16 }, { col: 3, width: 14 }, ...Array.from({ length: WIDTH + 4 }, (_, i) => ({ col: 4 + i, width: 11 }))],
+    columns: COLUMN_WIDTHS.map((width, i) => ({ col: i + 1, width })),
     merges: b.merges,
+    rowHeights: b.rowHeights,
     blocks: b.blocks,
     charts,
     freeze: { rows: 2, columns: 0 },
-    print: { orientation: 'landscape', paper: 'A4', fitWidth: 1, fitHeight: 0 },
+    // The report's tables (A…L), then the charts on pages of their own; the cross-check helper columns between are not printed.
+    print: { orientation: 'landscape', paper: 'A4', fitWidth: 1, fitHeight: 0, area: `A1:${columnLetter(WIDTH)}${b.row - 1},${chartArea(charts)}` },
   };
+}
+
+/** The cells the charts cover (top-left of the first to bottom-right of the last, that cell included). */
+function chartArea(charts: readonly ChartSpec[]): string {
+  const from = charts.map((c) => parseCell(c.from));
+  const to = charts.map((c) => parseCell(c.to));
+  const top = Math.min(...from.map((c) => c.row));
+  const left = Math.min(...from.map((c) => c.col));
+  return `${cell(top, left)}:${cell(Math.max(...to.map((c) => c.row)), Math.max(...to.map((c) => c.col)))}`;
+}
+
+/** A label with its value: text across the page (wrapped, the row as tall as it needs); a number in a cell of its own. */
+type LabelRow = readonly [label: string, value: PlanValue, format?: string];
+
+function labelRows(b: SheetBuilder, rows: readonly LabelRow[]): void {
+  for (const [label, value, format] of rows) {
+    const r = b.put([[label]], { style: 'label', advance: false });
+    if (typeof value === 'string') {
+      b.put([[value, ...Array.from({ length: WIDTH - 2 }, () => null)]], { col: 2, style: 'wrapCell' });
+      b.merges.push(`B${r}:${columnLetter(WIDTH)}${r}`);
+      b.fit(r, [{ text: label, width: colWidth(1) }, { text: value, width: span(2, WIDTH) }]);
+    } else b.put([[value]], { col: 2, style: 'cell', numberFormat: format ?? 'General' });
+  }
+}
+
+/** A header row, as tall as its longest label needs in its column (header cells wrap). */
+function header(b: SheetBuilder, values: readonly string[], merges: readonly (readonly [number, number])[] = []): number {
+  const row = b.put([values], { style: 'header' });
+  b.fit(
+    row,
+    values.map((v, i) => {
+      const m = merges.find(([c1]) => c1 === i + 1);
+      return { text: v, width: m ? span(m[0], m[1]) : colWidth(i + 1) };
+    }),
+  );
+  return row;
 }
 
 /** 纠正预防措施跟踪 (policy §4.3 效果跟踪): closure, overdue actions, and each verified action's effect. */
 function trackerSection(b: SheetBuilder, s: TrackerSummary): void {
   b.section('纠正预防措施跟踪（效果验证）', WIDTH);
-  const rows: [string, PlanValue, string][] = [
+  const rows: LabelRow[] = [
     ['措施总数', s.total, '0'],
     ['已验证', s.byState.find((x) => x.state === '已验证')?.n ?? 0, '0'],
     ['已关闭', s.byState.find((x) => x.state === '已关闭')?.n ?? 0, '0'],
     ['已验证与已关闭合计', s.closed, '0'],
     ['关闭率', s.closureRate ?? '—', '0.0%'],
     ['逾期未完成', s.overdue.length, '0'],
-    ['按状态', s.byState.map((x) => `${x.state} ${x.n}`).join('、'), 'General'],
+    ['按状态', s.byState.map((x) => `${x.state} ${x.n}`).join('、')],
   ];
-  if (s.overdue.length > 0) rows.push(['逾期措施', s.overdue.map((a) => `${a.id}（${a.plannedDate}）`).join('、'), 'General']);
-  const top = b.put(rows.map((r) => [r[0]]), { style: 'label', advance: false });
-  b.put(rows.map((r) => [r[1]]), { col: 2, style: 'cell', numberFormat: rows.map((r) => [r[2]]) });
-  rows.forEach((_, i) => b.merges.push(`B${top + i}:${columnLetter(WIDTH)}${top + i}`));
+  if (s.overdue.length > 0) rows.push(['逾期措施', s.overdue.map((a) => `${a.id}（${a.plannedDate}）`).join('、')]);
+  labelRows(b, rows);
   b.skip(1);
   if (s.effects.length === 0) {
     b.put([['尚无已验证的满意度项目措施可做效果验证。']]);
     return;
   }
-  b.put([['编号', '项目', '措施前季度', '满意度', '后一季度', '满意度', '变化', 'p 值', '判断']], { style: 'header' });
+  header(b, ['编号', '项目', '措施前季度', '满意度', '后一季度', '满意度', '变化', 'p 值', '判断']);
   b.put(
     s.effects.map((e) => [e.id, e.item, e.from, e.before ?? '—', e.to, e.after ?? '—', e.change ?? '—', e.p ?? '—', e.direction ? DIRECTION[e.direction] : e.after === null ? '后一季度尚无数据' : '—']),
     { style: 'cell', numberFormat: s.effects.map(() => ['General', 'General', 'General', '0.00%', 'General', '0.00%', '+0.00%;-0.00%;0.00%', '0.000', 'General']) },
@@ -252,8 +295,17 @@ function listSection(b: SheetBuilder, title: string, head: string[], rows: PlanV
     b.put([['无']]);
     return;
   }
-  b.put([head], { style: 'header' });
-  b.put(rows.slice(0, REPORT_LIST_LIMIT), { style: 'wrapCell' });
+  // The last column holds the text (意见与建议, 内容): merged across to the page's right edge so it wraps in a readable width.
+  const text = head.length;
+  const pad = Array.from({ length: WIDTH - text }, () => null);
+  header(b, [...head, ...pad.map(() => '')], [[text, WIDTH]]);
+  b.merges.push(`${columnLetter(text)}${b.row - 1}:${columnLetter(WIDTH)}${b.row - 1}`);
+  const shown = rows.slice(0, REPORT_LIST_LIMIT);
+  const top = b.put(shown.map((r) => [...r, ...pad]), { style: 'wrapCell' });
+  shown.forEach((r, i) => {
+    b.merges.push(`${columnLetter(text)}${top + i}:${columnLetter(WIDTH)}${top + i}`);
+    b.fit(top + i, r.map((v, c) => ({ text: v, width: c === text - 1 ? span(text, WIDTH) : colWidth(c + 1) })));
+  });
   if (rows.length > REPORT_LIST_LIMIT) b.note(`共 ${rows.length} 条，此处列出前 ${REPORT_LIST_LIMIT} 条；其余请在调查数据中筛选。`, WIDTH);
 }
 

@@ -11,6 +11,10 @@ export function buildTrendSheet(a: Analysis, name = TREND_SHEET): SheetPlan {
   const rows: PlanValue[][] = a.trend.map((q) => [q.quarter, q.n, q.overall ?? '—', t.target, ...q.categories.map((c) => c ?? '—')]);
   const last = 2 + rows.length;
   const col = (c: number) => `${absCell(3, c)}:${absCell(last, c)}`;
+  // The chart spans the table's columns (in a file it ends at the left edge of its end cell; Excel's
+  // setPosition takes that cell in, so a narrow spacer column follows the table and the print area includes it).
+  const right = head.length + 1;
+  const chartEnd = last + 22;
   const palette = ['#2B88D8', '#8764B8', '#CA5010', '#00B7C3', '#498205', '#E3008C'];
   const chart: ChartSpec = {
     kind: 'line',
@@ -24,13 +28,15 @@ export function buildTrendSheet(a: Analysis, name = TREND_SHEET): SheetPlan {
     ],
     valueAxis: { title: '满意度', format: '0%' },
     from: cell(last + 2, 1),
-    to: cell(last + 22, 9),
+    to: cell(chartEnd, right),
   };
   return {
     name,
     owner: 'trend',
     tabColor: '#00B7C3',
-    columns: [{ col: 1, width: 12 }, { col: 2, width: 9 }, ...head.slice(2).map((_, i) => ({ col: 3 + i, width: 14 }))],
+    // 12 + 9 + 16 per further column + 2: with Table 4-1's four categories 12 + 9 + 6 × 16 + 2 = 119
+    // characters, under the ≈ 135 a landscape A4 page holds at 100%; the page fits the whole area anyway.
+    columns: [{ col: 1, width: 12 }, { col: 2, width: 9 }, ...head.slice(2).map((_, i) => ({ col: 3 + i, width: 16 })), { col: right, width: 2 }],
     merges: [`A1:${columnLetter(head.length)}1`],
     blocks: [
       { at: 'A1', values: [['满意度趋势（每季度；目标为考核指标 ≥ 90%）']], style: 'subtitle' },
@@ -39,5 +45,6 @@ export function buildTrendSheet(a: Analysis, name = TREND_SHEET): SheetPlan {
     ],
     charts: [chart],
     freeze: { rows: 2, columns: 1 },
+    print: { orientation: 'landscape', paper: 'A4', fitWidth: 1, fitHeight: 1, area: `A1:${columnLetter(right)}${chartEnd}`, centerHorizontally: true },
   };
 }

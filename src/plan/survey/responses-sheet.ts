@@ -100,7 +100,7 @@ export function buildResponsesSheet(template: Template, name: string, templateCe
     blocks: [...blocks, ...summary.blocks],
     tables: [{ name: RESPONSES_TABLE_NAME, range: `A1:${columnLetter(lastCol)}${1 + dataRows}`, style: 'TableStyleMedium2' }],
     validations,
-    print: { orientation: 'landscape', paper: 'A4', fitWidth: 1, fitHeight: 0 },
+    print: { orientation: 'landscape', paper: 'A4', fitWidth: 1, fitHeight: 0, printTitles: '1:1' },
   };
   return { sheet, layout: { header, itemCols, dateCol, lastCol, nativeOverallCell: summary.nativeOverallCell } };
 }
