@@ -1,7 +1,12 @@
 // @ts-check
 // Builds dist/: taskpane.html (+ its script), functions.js + functions.json (metadata generated from
 // the JSDoc; a metadata error fails the build), commands.js, the icons and a manifest copy whose dev
-// URLs are all rewritten to the production URL in production builds.
+// URLs are all rewritten to the production URL in production builds. Source maps never need eval:
+// the pane's Content-Security-Policy forbids 'unsafe-eval', and an eval-based development build is a
+// blank pane. `webpack serve` (npm run dev-server, started by office-addin-debugging on Windows and
+// macOS) serves the development build on https://localhost:3000, the manifest's address.
+const { existsSync, readFileSync } = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -13,11 +18,27 @@ const DEV_BASE = 'https://localhost:3000';
 // Where the production add-in is served from (no trailing slash); set CSAT_ADDIN_URL when deploying.
 const PROD_BASE = (process.env.CSAT_ADDIN_URL || 'https://csat.xdyj.example').replace(/\/+$/, '');
 
-module.exports = (_env, argv) => {
+/**
+ * The certificate Excel trusts for https://localhost: office-addin-debugging installs it (through
+ * office-addin-dev-certs, in ~/.office-addin-dev-certs) before it starts the dev server. Without it
+ * the dev server makes its own, which a browser can be told to accept but Excel will not.
+ */
+function devCertificate() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const files = { ca: 'ca.crt', cert: 'localhost.crt', key: 'localhost.key' };
+  if (!Object.values(files).every((f) => existsSync(path.join(dir, f)))) {
+    process.stderr.write('没有 Office 开发证书（npx office-addin-dev-certs install），使用自签名证书，Excel 不会信任 / no Office dev certificate (npx office-addin-dev-certs install): self-signed, which Excel does not trust\n');
+    return 'https';
+  }
+  return { type: 'https', options: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, readFileSync(path.join(dir, f))])) };
+}
+
+module.exports = (env, argv) => {
   const dev = argv.mode !== 'production';
   return {
     mode: dev ? 'development' : 'production',
-    devtool: dev ? 'eval-source-map' : 'source-map',
+    // Never an eval-* devtool (see above): separate .map files in both modes.
+    devtool: dev ? 'cheap-module-source-map' : 'source-map',
     entry: {
       shim: './src/taskpane/standalone-shim.ts',
       functions: './src/functions/functions.ts',
@@ -69,8 +90,9 @@ module.exports = (_env, argv) => {
     devServer: {
       static: { directory: path.resolve(__dirname, 'dist') },
       headers: { 'Access-Control-Allow-Origin': '*' },
-      port: 3000,
-      server: 'https',
+      // The manifest loads https://localhost:3000; PORT only for a second server beside it.
+      port: Number(process.env.PORT || 3000),
+      server: env && env.WEBPACK_SERVE ? devCertificate() : 'https',
     },
   };
 };

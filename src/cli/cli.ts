@@ -1,5 +1,5 @@
 /** `csat` command line: argument parsing only; each command is a handler in its own file. */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parsePolicy, type Locale } from '../domain';
 import { version } from '../../package.json';
 import { describeError } from './errors';
@@ -29,6 +29,11 @@ function yearOption(value: string): number {
   return y;
 }
 
+/** A repeatable option: `--history a.xlsx --history b.xlsx` (one file each, so it never takes the positional file). */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 function dateOption(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('YYYY-MM-DD');
   return value;
@@ -52,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('score')
     .description('按表4-1 计算调查数据的满意度 / score a workbook\'s responses by Table 4-1')
     .argument('<file>', '.xlsx 工作簿 / workbook')
-    .option('--sheet <name>', '工作表名称（默认：第一个含表4-1 表头的工作表）/ sheet name')
+    .option('--sheet <name>', '工作表名称（默认：加载项创建的"调查数据"，否则第一个含表4-1 表头的工作表）/ sheet name (default: the add-in\'s 调查数据, else the first sheet with a Table 4-1 header)')
     .option('--policy <policy>', 'item | strict', policyOption, 'item')
     .option('--json', '输出一个 JSON 对象 / print one JSON object', false)
     .action(async (file: string, opts: { sheet?: string; policy: 'item' | 'strict'; json: boolean }) => {
@@ -77,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--out <file>', '新工作簿（不会覆盖输入）/ the new workbook (never the input)')
     .option('--period <YYYYQn>', '统计期间，默认最近一个季度 / quarter, default the latest')
     .option('--by <column>', '交叉分组的列，默认"客户分组" / column to group by', undefined)
-    .option('--history <files...>', '历史工作簿（用于趋势）/ earlier workbooks for the trend', [])
+    .option('--history <file>', '历史工作簿（用于趋势），每个文件一个 --history，可重复 / an earlier workbook for the trend; repeat for each file', collect, [])
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (file: string, opts: { out: string; period?: string; by?: string; history: string[]; force: boolean }) => {
       await reportCommand({ file, ...opts, locale }, out, warn);
@@ -125,10 +130,10 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--format <format>', '格式 / format').choices(['auto', 'wjx', 'forms', 'tencent', 'csv']).default('auto'))
     .option('--into <workbook>', '导入到此工作簿的副本（默认新建调查工作簿）/ import into a copy of this workbook')
     .option('--mapping <file>', '使用保存的对应关系（JSON）/ use a saved mapping')
-    .option('--save-mapping <file>', '保存对应关系以便再用 / save the mapping for reuse')
+    .option('--save-mapping <file>', '保存对应关系以便再用（新文件；已存在时需 --force，从不覆盖输入）/ save the mapping for reuse (a new file; --force to replace, never an input)')
     .option('--dry-run', '只显示对应关系，不写文件 / show the mapping only', false)
     .option('--out <file>', '新工作簿 / the new workbook')
-    .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
+    .option('--force', '覆盖已存在的输出文件（--out、--save-mapping）/ replace an existing output file (--out, --save-mapping)', false)
     .action(async (file: string, opts: { format: 'auto'; into?: string; mapping?: string; saveMapping?: string; dryRun: boolean; out?: string; force: boolean }) => {
       await importCommand({ file, ...opts, locale }, out, warn);
     });
@@ -168,9 +173,10 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
-    if (typeof code === 'string' && code.startsWith('commander.')) return 1; // commander already printed why
+    // Commander's convention, whose message it has already printed: help asked for (--help, `help`)
+    // on stdout, exit 0; help because something is missing (no command at all) on stderr, exit 1;
+    // a usage error, exit 1.
+    if (e instanceof CommanderError) return e.exitCode;
     warn(describeError(e, locale));
     return 1;
   }

@@ -2,6 +2,7 @@
  * `csat demo`: the main job on the built-in sample — a survey workbook holding a realistic year of
  * responses and the planned customers, then its score.
  */
+import { rm, stat } from 'node:fs/promises';
 import { scoreResponses, TABLE_4_1, type CellValue, type Locale } from '../domain';
 import { XlsxGateway } from '../host/xlsx/gateway';
 import { ACTION_STATES } from '../domain';
@@ -16,7 +17,7 @@ import { prepareArchive } from '../jobs/archive';
 import { generateSurveyWorkbook } from '../jobs/survey';
 import { version } from '../../package.json';
 import { sampleResponses } from '../sample/sample-data';
-import { writeNewFile } from './io';
+import { checkNewFile, writeNewFile } from './io';
 
 export interface DemoArgs {
   out: string;
@@ -60,6 +61,11 @@ export function demoAction(row: ActionRow, i: number): ActionRow {
 }
 
 export async function demoCommand(args: DemoArgs, out: (line: string) => void): Promise<void> {
+  // Two files: both are checked before either is written (an existing archive copy without --force
+  // must not leave a new demo behind).
+  const archiveFile = args.out.replace(/\.xlsx$/i, '') + '-archive.xlsx';
+  for (const f of [args.out, archiveFile]) await checkNewFile(f, { force: args.force });
+  const demoExisted = await stat(args.out).then(() => true, () => false);
   const { rows } = sampleResponses(TABLE_4_1);
   const gateway = XlsxGateway.empty();
   const result = await generateSurveyWorkbook(gateway, { template: 'builtin', year: 2026, responses: rows, plannedCustomers: samplePlannedCustomers(rows) });
@@ -75,8 +81,12 @@ export async function demoCommand(args: DemoArgs, out: (line: string) => void): 
   for (const n of [...result.notes, ...imported.notes, ...actions.notes, ...comm.notes, ...commReport.notes, ...report.notes]) out(noteText(n, args.locale));
   // The archive-ready copy, beside the demo (charts kept: the same in-memory workbook).
   const archive = await prepareArchive(gateway, { department: '服务台', now: new Date(2026, 10, 28) });
-  const archiveFile = args.out.replace(/\.xlsx$/i, '') + '-archive.xlsx';
-  await writeNewFile(archiveFile, await gateway.save(), { force: args.force });
+  try {
+    await writeNewFile(archiveFile, await gateway.save(), { force: args.force });
+  } catch (e) {
+    if (!demoExisted) await rm(args.out, { force: true }); // all or nothing: not a demo without its archive copy
+    throw e;
+  }
   for (const n of archive.notes) out(noteText(n, args.locale));
   out(en ? `Wrote the archive-ready copy ${archiveFile}` : `已写入归档副本 ${archiveFile}`);
   const grid = await gateway.readSheet(result.names.responses);

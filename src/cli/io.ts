@@ -1,6 +1,7 @@
 /** File access for the CLI handlers: open a workbook file, write a new one, with errors a user can act on. */
 import { randomBytes } from 'node:crypto';
-import { access, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, rmSync } from 'node:fs';
+import { copyFile, link, lstat, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XlsxError } from '../host/xlsx/errors';
 import { XlsxGateway } from '../host/xlsx/gateway';
@@ -45,28 +46,126 @@ export async function openGateway(file: string): Promise<XlsxGateway> {
   return inFile(file, () => XlsxGateway.open(bytes));
 }
 
-/**
- * Writes a new file whole or not at all (temp file + rename), refusing to replace an existing file
- * unless `force` — and never the input of the command.
- */
-export async function writeNewFile(file: string, bytes: Uint8Array, options: { force?: boolean; inputs?: readonly string[] } = {}): Promise<void> {
-  const target = path.resolve(file);
-  if ((options.inputs ?? []).some((i) => path.resolve(i) === target)) {
-    throw new CliError(`不会覆盖输入文件 ${file}；请用 --out 指定新文件`, `Will not overwrite the input ${file}; give a new file with --out`);
-  }
-  if (!options.force) {
-    const exists = await access(target).then(
-      () => true,
-      () => false,
-    );
-    if (exists) throw new CliError(`${file} 已存在；如需覆盖请加 --force`, `${file} already exists; add --force to replace it`);
-  }
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+/** A file's identity when it exists (so a symlink, hard link or other spelling of an input is still the input). */
+async function identity(file: string): Promise<string | undefined> {
   try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, target);
+    const st = await stat(file);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface NewFileOptions {
+  /** Replace an existing file. */
+  force?: boolean;
+  /** Files the command reads: never written, even with --force. */
+  inputs?: readonly string[];
+  /** The option naming the file, for the message (default --out). */
+  option?: string;
+}
+
+/**
+ * The checks of writeNewFile, before any work: never an input, a folder that exists, and (without
+ * `force`) no file there yet. A command writing several files checks them all before writing one.
+ */
+export async function checkNewFile(file: string, options: NewFileOptions = {}): Promise<void> {
+  const target = path.resolve(file);
+  const targetId = await identity(target);
+  for (const input of options.inputs ?? []) {
+    if (path.resolve(input) === target || (targetId !== undefined && (await identity(input)) === targetId)) {
+      const option = options.option ?? '--out';
+      throw new CliError(`不会覆盖输入文件 ${file}；请用 ${option} 指定新文件`, `Will not overwrite the input ${file}; give a new file with ${option}`);
+    }
+  }
+  const dir = path.dirname(file); // as the user wrote it
+  const folder = await stat(path.dirname(target)).catch(() => undefined);
+  if (!folder) throw new CliError(`无法写入 ${file}：文件夹 ${dir} 不存在`, `Cannot write ${file}: the folder ${dir} does not exist`);
+  if (!folder.isDirectory()) throw new CliError(`无法写入 ${file}：${dir} 不是文件夹`, `Cannot write ${file}: ${dir} is not a folder`);
+  const existing = await lstat(target).catch(() => undefined);
+  if (existing?.isDirectory()) throw new CliError(`无法写入 ${file}：这是一个文件夹`, `Cannot write ${file}: it is a folder`);
+  if (existing && !options.force) throw exists(file);
+}
+
+function exists(file: string): CliError {
+  return new CliError(`${file} 已存在；如需覆盖请加 --force`, `${file} already exists; add --force to replace it`);
+}
+
+/** Why a write failed, in words that name the user's file and folder (never the temp file). */
+function writeError(file: string, e: unknown): CliError {
+  const dir = path.dirname(file);
+  const code = (e as NodeJS.ErrnoException).code;
+  const [zh, en] =
+    code === 'EACCES' || code === 'EPERM'
+      ? [`没有在 ${dir} 中写入的权限`, `no permission to write in ${dir}`]
+      : code === 'ENOSPC' || code === 'EDQUOT'
+        ? ['磁盘空间不足', 'the disk is full']
+        : code === 'EROFS'
+          ? [`${dir} 是只读的`, `${dir} is read-only`]
+          : code === 'ENOENT'
+            ? [`文件夹 ${dir} 不存在`, `the folder ${dir} does not exist`]
+            : code === 'EISDIR'
+              ? ['这是一个文件夹', 'it is a folder']
+              : [code ?? String(e), code ?? String(e)];
+  return new CliError(`无法写入 ${file}：${zh}`, `Cannot write ${file}: ${en}`);
+}
+
+/** Temp files being written: removed if the process is interrupted (Ctrl+C, kill). */
+const pending = new Set<string>();
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const f of pending) rmSync(f, { force: true });
+  pending.clear();
+  for (const s of SIGNALS) process.off(s, onSignal);
+  process.kill(process.pid, signal); // and end as the signal would have
+}
+
+function track(tmp: string): void {
+  if (pending.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  pending.add(tmp);
+}
+
+function untrack(tmp: string): void {
+  pending.delete(tmp);
+  if (pending.size === 0) for (const s of SIGNALS) process.off(s, onSignal);
+}
+
+/** Filesystems without hard links (FAT, some network shares) refuse link() with these. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+/**
+ * Writes a new file whole or not at all, refusing to replace an existing file unless `force` — and
+ * never the input of the command. The bytes go to a temp file beside the target, which then becomes
+ * the target: without `force` by link() (or an exclusive copy where there are no hard links), which
+ * fails if a file appeared there meanwhile — no check-then-write race; with `force` by rename().
+ * The temp file is removed whatever happens, Ctrl+C and kill included.
+ */
+export async function writeNewFile(file: string, bytes: Uint8Array, options: NewFileOptions = {}): Promise<void> {
+  await checkNewFile(file, options);
+  const target = path.resolve(file);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  track(tmp);
+  try {
+    await writeFile(tmp, bytes, { flag: 'wx' });
+    if (options.force) {
+      await rename(tmp, target);
+      return;
+    }
+    try {
+      await link(tmp, target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw exists(file);
+      if (!NO_LINKS.has(code ?? '')) throw e;
+      await copyFile(tmp, target, constants.COPYFILE_EXCL).catch((c: NodeJS.ErrnoException) => {
+        throw c.code === 'EEXIST' ? exists(file) : c;
+      });
+    }
   } catch (e) {
+    throw e instanceof CliError ? e : writeError(file, e);
+  } finally {
     await rm(tmp, { force: true });
-    throw new CliError(`无法写入 ${file}：${(e as Error).message}`, `Cannot write ${file}: ${(e as Error).message}`);
+    untrack(tmp);
   }
 }

@@ -1,6 +1,6 @@
 /** 汇总: project workbooks rolled up into one company quarterly summary (per project, and all responses pooled). */
 import { analyze, CsatError, problem, type ResponseSet } from '../domain';
-import { buildRollupSheet, type ExcelGateway, type RollupSeries } from '../plan';
+import { buildRollupSheet, SOURCE_COLUMN, type ExcelGateway, type RollupSeries } from '../plan';
 import { note, type JobNote } from './notes';
 import { sameTemplate } from './survey';
 import { loadSurveyData } from './survey-data';
@@ -9,6 +9,45 @@ export interface RollupInput {
   /** The project's name (default: its most common 项目名称, else the label given). */
   readonly label: string;
   readonly gateway: ExcelGateway;
+  /** Where the workbook came from (its file), named in its problems and warnings. */
+  readonly source?: string;
+}
+
+/** A problem of one of the workbooks (`cause`: what is wrong with it), so the caller can name it. */
+export class RollupInputError extends Error {
+  constructor(
+    readonly input: RollupInput,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'RollupInputError';
+  }
+}
+
+/**
+ * Answers that appear in two workbooks (the same 来源编号 — an online answer imported into both):
+ * pooled, they would count twice. Said, per pair of workbooks, with an example.
+ */
+function sharedAnswers(sets: readonly { name: string; set: ResponseSet }[]): JobNote[] {
+  const ids = sets.map((s) => new Set(s.set.records.map((r) => (r.fields[SOURCE_COLUMN] ?? '').trim()).filter((v) => v !== '')));
+  const notes: JobNote[] = [];
+  for (let i = 0; i < sets.length; i++) {
+    for (let j = i + 1; j < sets.length; j++) {
+      const shared = [...ids[i]].filter((id) => ids[j].has(id));
+      if (shared.length === 0) continue;
+      const a = sets[i].name;
+      const b = sets[j].name;
+      const eg = shared.slice(0, 3).join('、');
+      notes.push(
+        note(
+          'warning',
+          `"${a}"与"${b}"有 ${shared.length} 份答卷的${SOURCE_COLUMN}相同（如 ${eg}）：同一份答卷可能被汇总了两次，请核对`,
+          `"${a}" and "${b}" share ${shared.length} answer id(s) in ${SOURCE_COLUMN} (e.g. ${shared.slice(0, 3).join(', ')}): the same answers may be counted twice; please check`,
+        ),
+      );
+    }
+  }
+  return notes;
 }
 
 function series(name: string, set: ResponseSet): RollupSeries {
@@ -27,18 +66,24 @@ function projectName(set: ResponseSet, fallback: string): string {
 }
 
 export async function rollup(inputs: readonly RollupInput[], into: ExcelGateway): Promise<{ notes: JobNote[]; quarters: string[] }> {
-  const sets: { name: string; set: ResponseSet }[] = [];
+  const sets: { name: string; set: ResponseSet; input: RollupInput }[] = [];
   for (const input of inputs) {
-    const data = await loadSurveyData(input.gateway);
-    sets.push({ name: projectName(data.set, input.label), set: data.set });
+    let data;
+    try {
+      data = await loadSurveyData(input.gateway);
+    } catch (e) {
+      throw new RollupInputError(input, e);
+    }
+    sets.push({ name: projectName(data.set, input.label), set: data.set, input });
   }
   const template = sets[0].set.template;
   const odd = sets.find((s) => !sameTemplate(s.set.template, template));
-  if (odd) throw new CsatError(problem('template-layout', { detail: `"${odd.name}"的评分模板与"${sets[0].name}"不同，不能合并计算全公司满意度` }));
+  if (odd) throw new RollupInputError(odd.input, new CsatError(problem('template-layout', { detail: `"${odd.name}"的评分模板与"${sets[0].name}"不同，不能合并计算全公司满意度` })));
+  const shared = sharedAnswers(sets.map((s) => ({ name: s.input.source ?? s.name, set: s.set })));
   const pooled: ResponseSet = { template, records: sets.flatMap((s) => s.set.records), columns: sets[0].set.columns, invalid: [], undated: [] };
   const projects = sets.map((s) => series(s.name, s.set));
   const company = series('全公司', pooled);
   const quarters = [...company.points.keys()].sort();
   await into.render({ sheets: [buildRollupSheet(quarters, projects, company, template.target)], properties: { title: '客户满意度公司季度汇总', category: '质量记录' } });
-  return { notes: [note('info', `已汇总 ${sets.length} 个项目、${quarters.length} 个季度`, `Rolled up ${sets.length} projects over ${quarters.length} quarters`)], quarters };
+  return { notes: [...shared, note('info', `已汇总 ${sets.length} 个项目、${quarters.length} 个季度`, `Rolled up ${sets.length} projects over ${quarters.length} quarters`)], quarters };
 }
