@@ -208,8 +208,10 @@ export class XlsxGateway implements ExcelGateway {
       if (sheet.owner) names.push({ name: OWNER_PREFIX + sheet.owner, value: sheetRef(sheet.name, '$A$1') });
       const index = wb.sheets.findIndex((s) => s.name === sheet.name);
       if (written.printArea) {
-        // One or more areas (`A1:L80,R4:Z82`): each prints from a new page.
+        // One or more areas (`A1:L80,R4:Z82`), or whole columns (`A:W`, for a table that grows): each prints from a new page.
         const areas = written.printArea.split(',').map((a) => {
+          const cols = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/.exec(a.trim());
+          if (cols) return sheetRef(sheet.name, `$${cols[1]}:$${cols[2]}`);
           const { start, end } = parseRange(a.trim());
           return sheetRef(sheet.name, `$${columnLetter(start.col)}$${start.row}:$${columnLetter(end.col)}$${end.row}`);
         });

@@ -100,7 +100,8 @@ export function buildResponsesSheet(template: Template, name: string, templateCe
     blocks: [...blocks, ...summary.blocks],
     tables: [{ name: RESPONSES_TABLE_NAME, range: `A1:${columnLetter(lastCol)}${1 + dataRows}`, style: 'TableStyleMedium2' }],
     validations,
-    print: { orientation: 'landscape', paper: 'A4', fitWidth: 1, fitHeight: 0, printTitles: '1:1' },
+    // The table's columns only (the live summary beside it is for the screen), two landscape pages wide.
+    print: { orientation: 'landscape', paper: 'A4', fitWidth: 2, fitHeight: 0, printTitles: '1:1', area: `A:${columnLetter(lastCol)}` },
   };
   return { sheet, layout: { header, itemCols, dateCol, lastCol, nativeOverallCell: summary.nativeOverallCell } };
 }
