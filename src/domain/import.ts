@@ -12,8 +12,6 @@ export const FORMATS: readonly ExportFormat[] = ['wjx', 'forms', 'tencent', 'csv
 export const FORMAT_NAMES: Record<ExportFormat, string> = { wjx: '问卷星', forms: 'Microsoft Forms', tencent: '腾讯问卷', csv: 'CSV' };
 
 /** What an imported answer can map to: an item, one of the info columns, or nothing. */
-export const INFO_TARGETS = ['客户名称', '客户分组', '项目名称', '调查人', '意见与建议'] as const;
-
 export interface ExportLayout {
   readonly format: ExportFormat;
   /** Column of the respondent id, the submit (completion) time, and for Forms the name. */

@@ -15,8 +15,6 @@ import { CsatError, problem } from './messages';
 import type { Template } from './template';
 
 export type Policy = 'item' | 'strict';
-export const POLICIES: readonly Policy[] = ['item', 'strict'];
-
 /** How often each item got each level, and how many cells were blank or 不适用. */
 export interface Tally {
   /** counts[item][level] */

@@ -11,11 +11,6 @@ import { checkAborted, note, type JobNote } from './notes';
 import { isoDay } from './report';
 import { loadSurveyData } from './survey-data';
 
-/** A gateway over a file copy can freeze formulas; Excel's own workbook keeps them live. */
-interface Freezable {
-  freezeCustomFunctions(resolve: (sheet: string, cell: string, formula: string) => number | string | boolean | undefined): Promise<{ frozen: string[]; formulas: string[]; left: string[] }>;
-}
-
 export interface ArchiveOptions {
   department?: string;
   password?: string;
@@ -52,8 +47,8 @@ export async function prepareArchive(gateway: ExcelGateway, options: ArchiveOpti
   let frozen: string[] = [];
   let formulas: string[] = [];
   let left: string[] = [];
-  const freezable = gateway as Partial<Freezable>;
-  if (typeof freezable.freezeCustomFunctions === 'function') {
+  // A gateway over a file copy can freeze formulas (a declared capability); Excel's own workbook keeps them live.
+  if (gateway.freezeCustomFunctions) {
     let overall: number | undefined;
     if (inspection.hasData) {
       const data = await loadSurveyData(gateway);
@@ -62,7 +57,7 @@ export async function prepareArchive(gateway: ExcelGateway, options: ArchiveOpti
     const ours = new RegExp(`^=CSAT\\.OVERALL\\(${RESPONSES_TABLE_NAME}\\[#All\\],CSAT_TEMPLATE\\)$`);
     // Freezing edits the workbook: the last point at which a cancel changes nothing is before it.
     checkAborted(options.signal);
-    ({ frozen, formulas, left } = await freezable.freezeCustomFunctions((_sheet, _cell, formula) => (ours.test(formula) ? overall : undefined)));
+    ({ frozen, formulas, left } = await gateway.freezeCustomFunctions((_sheet, _cell, formula) => (ours.test(formula) ? overall : undefined)));
   }
   checkAborted(options.signal);
   const sheets = [buildArchiveSheet(records, properties, tab.name, frozen.map((cell, i) => ({ cell, formula: formulas[i] }))), ...protect];

@@ -32,6 +32,12 @@ export interface ExcelGateway {
   uncalculatedCells?(sheet: string): readonly string[];
   /** Merged ranges of a sheet as read (`G2:G11`); a merge holds its value in its top-left cell only. */
   mergedRanges?(sheet: string): readonly string[];
+  /**
+   * File copies only (Excel's own workbook keeps its formulas live): replaces every CSAT.* formula by
+   * its value — `resolve`'s, else the cached one — editing those cells only. Returns the cells frozen
+   * with their original formulas, and those left (no value known).
+   */
+  freezeCustomFunctions?(resolve: (sheet: string, cell: string, formula: string) => number | string | boolean | undefined): Promise<{ frozen: string[]; formulas: string[]; left: string[] }>;
   /** The tables (list objects) on a sheet with their ranges, e.g. `{ name: '调查数据表', ref: 'A1:V201' }`. */
   tableRanges?(sheet: string): Promise<readonly { name: string; ref: string }[]>;
 }
