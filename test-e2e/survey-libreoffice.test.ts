@@ -72,11 +72,13 @@ describe('survey workbooks in LibreOffice', () => {
     expect((await resaved.listSheets()).map((s) => s.owner)).toEqual(['template', 'responses', 'form', 'survey_plan']);
   });
 
-  it('exports to PDF: one page per sheet, the form on A4 portrait', () => {
+  it('exports to PDF: 评分模板 one page, 调查数据 two landscape pages wide, the form one A4 portrait page, 调查方案 one page', () => {
     const out = convert(survey, 'pdf');
     const pdf = path.join(out, readdirSync(out)[0]);
     const info = execFileSync('pdfinfo', ['-f', '1', '-l', '10', pdf], { encoding: 'utf8' });
-    expect(info).toMatch(/Pages:\s+4/);
-    expect(info).toMatch(/Page\s+3 size:\s+595(\.\d+)? x 841|Page\s+3 size:\s+595(\.\d+)? x 842/);
+    expect(info).toMatch(/Pages:\s+5/);
+    expect(info).toMatch(/Page\s+2 size:\s+841(\.\d+)? x 595/);
+    expect(info).toMatch(/Page\s+3 size:\s+841(\.\d+)? x 595/);
+    expect(info).toMatch(/Page\s+4 size:\s+595(\.\d+)? x 841|Page\s+4 size:\s+595(\.\d+)? x 842/);
   });
 });

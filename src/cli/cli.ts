@@ -83,8 +83,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--period <YYYYQn>', '统计期间，默认最近一个季度 / quarter, default the latest')
     .option('--by <column>', '交叉分组的列，默认"客户分组" / column to group by', undefined)
     .option('--history <file>', '历史工作簿（用于趋势），每个文件一个 --history，可重复 / an earlier workbook for the trend; repeat for each file', collect, [])
+    .option('--today <YYYY-MM-DD>', '晚于此日期的调查日期视为将来（默认今天）/ survey dates after this day count as future (default today)', dateOption)
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
-    .action(async (file: string, opts: { out: string; period?: string; by?: string; history: string[]; force: boolean }) => {
+    .action(async (file: string, opts: { out: string; period?: string; by?: string; history: string[]; today?: string; force: boolean }) => {
       await reportCommand({ file, ...opts, locale }, out, warn);
     });
 

@@ -75,7 +75,8 @@ export async function demoCommand(args: DemoArgs, out: (line: string) => void): 
   const actions = await generateActions(gateway, { period: '2026Q3', decorate: demoAction });
   const comm = await generateCommSheets(gateway, { planRows: sampleCommPlan(), recordRows: sampleCommRecords() });
   const commReport = await generateCommReport(gateway, { version, today: '2026-11-28', toTracker: true });
-  const report = await generateReport(gateway, { version });
+  // The built-in sample is a whole survey year: its December answers are not in the future.
+  const report = await generateReport(gateway, { version, today: '2026-12-31' });
   await writeNewFile(args.out, await gateway.save(), { force: args.force });
   const en = args.locale === 'en-US';
   for (const n of [...result.notes, ...imported.notes, ...actions.notes, ...comm.notes, ...commReport.notes, ...report.notes]) out(noteText(n, args.locale));

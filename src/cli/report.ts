@@ -16,6 +16,7 @@ export interface ReportArgs {
   period?: string;
   by?: string;
   history: string[];
+  today?: string;
   force: boolean;
   locale: Locale;
 }
@@ -27,7 +28,7 @@ export async function reportCommand(args: ReportArgs, out: (line: string) => voi
     const g = await openGateway(h);
     history.push((await inFile(h, () => loadSurveyData(g))).set);
   }
-  const result = await inFile(args.file, () => generateReport(gateway, { period: args.period, groupBy: args.by, history, version }));
+  const result = await inFile(args.file, () => generateReport(gateway, { period: args.period, groupBy: args.by, history, version, today: args.today }));
   await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: [args.file, ...args.history] });
   const en = args.locale === 'en-US';
   for (const n of result.notes) (n.level === 'warning' ? warn : out)(noteText(n, args.locale));

@@ -16,6 +16,8 @@ export interface ReportJobOptions {
   /** The add-in's version, stamped on the report. */
   version: string;
   now?: Date;
+  /** What counts as the future for survey dates (YYYY-MM-DD); default: the day of `now`. */
+  today?: string;
   onProgress?: (p: RenderProgress) => void;
   /** Checked before anything is written: a cancelled job changes nothing. */
   signal?: AbortSignal;
@@ -43,7 +45,7 @@ export function stampTime(d: Date): string {
 export async function generateReport(gateway: ExcelGateway, options: ReportJobOptions): Promise<ReportJobResult> {
   const data = await loadSurveyData(gateway);
   const now = options.now ?? new Date();
-  const analysis = analyze(data.set, { period: options.period, groupBy: options.groupBy, plannedCustomers: data.plannedCustomers, history: options.history, today: isoDay(now) });
+  const analysis = analyze(data.set, { period: options.period, groupBy: options.groupBy, plannedCustomers: data.plannedCustomers, history: options.history, today: options.today ?? isoDay(now) });
   const [report, trend] = resolveSheets(
     [
       { owner: `report_${analysis.period}`, name: reportSheetName(analysis.period), onExisting: 'refresh' },
