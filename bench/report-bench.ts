@@ -41,7 +41,7 @@ export async function reportBench(line: (s: string) => void): Promise<void> {
   // Office path: the whole job against the recording fake (reads in chunks, renders in one Excel.run).
   const fake = new OfficeFake([{ name: '调查数据', values: grid.map((r) => [...r]) }], [{ name: 'CSAT_OWNED_responses', formula: "='调查数据'!$A$1" }]);
   const office = new OfficeGateway(fake.run);
-  await generateReport(office, { version: 'bench' });
+  await office.session((gw) => generateReport(gw, { version: 'bench' }));
   const render = office.lastRender!;
   const mb = (b: number) => (b / 1024 / 1024).toFixed(2);
   line(

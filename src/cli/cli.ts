@@ -1,12 +1,17 @@
 /** `csat` command line: argument parsing only; each command is a handler in its own file. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { parsePolicy, type Locale } from '../domain';
+import { FORMATS, parsePolicy, type ExportFormat, type Locale } from '../domain';
 import { version } from '../../package.json';
+import { actionsCommand } from './actions';
+import { archiveCommand } from './archive';
+import { commPlanCommand } from './comm-plan';
+import { commReportCommand } from './comm-report';
 import { describeError } from './errors';
 import { demoCommand } from './demo';
 import { importCommand } from './import';
-import { actionsCommand, archiveCommand, commPlanCommand, commReportCommand, rollupCommand } from './loop';
+import type { Output } from './io';
 import { reportCommand } from './report';
+import { rollupCommand } from './rollup';
 import { scoreCommand } from './score';
 import { surveyCommand } from './survey';
 
@@ -43,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const warn = (line: string) => process.stderr.write(`${line}\n`);
   let locale = defaultLocale();
+  const io: Output = { get locale() { return locale; }, out, warn };
   const program = new Command('csat')
     .description('CSAT for Excel — 客户满意度调查（XDYJ-04-03）命令行 / customer-satisfaction command line')
     .version(version)
@@ -61,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--policy <policy>', 'item | strict', policyOption, 'item')
     .option('--json', '输出一个 JSON 对象 / print one JSON object', false)
     .action(async (file: string, opts: { sheet?: string; policy: 'item' | 'strict'; json: boolean }) => {
-      await scoreCommand({ file, sheet: opts.sheet, policy: opts.policy, json: opts.json, locale }, out, warn);
+      await scoreCommand({ file, sheet: opts.sheet, policy: opts.policy, json: opts.json }, io);
     });
 
   program
@@ -72,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--year <year>', '调查年度 / survey year', yearOption, new Date().getFullYear())
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (opts: { out: string; template?: string; year: number; force: boolean }) => {
-      await surveyCommand({ ...opts, locale }, out);
+      await surveyCommand(opts, io);
     });
 
   program
@@ -86,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--today <YYYY-MM-DD>', '晚于此日期的调查日期视为将来（默认今天）/ survey dates after this day count as future (default today)', dateOption)
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (file: string, opts: { out: string; period?: string; by?: string; history: string[]; today?: string; force: boolean }) => {
-      await reportCommand({ file, ...opts, locale }, out, warn);
+      await reportCommand({ file, ...opts }, io);
     });
 
   program
@@ -97,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--period <YYYYQn>', '统计期间，默认最近一个季度 / quarter, default the latest')
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (file: string, opts: { out: string; period?: string; force: boolean }) => {
-      await actionsCommand({ file, ...opts, locale }, out, warn);
+      await actionsCommand({ file, ...opts }, io);
     });
 
   program
@@ -107,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--into <file>', '加入已有工作簿（生成新文件，不改原文件）/ add to a copy of this workbook')
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (opts: { out: string; into?: string; force: boolean }) => {
-      await commPlanCommand({ ...opts, locale }, out, warn);
+      await commPlanCommand(opts, io);
     });
 
   program
@@ -121,22 +127,22 @@ export async function main(argv: string[]): Promise<number> {
     .option('--to-tracker', '把需改进事项加入纠正预防措施跟踪表 / send 需改进事项 to the tracker', false)
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (file: string, opts: { out: string; year?: number; today?: string; json: boolean; toTracker: boolean; force: boolean }) => {
-      await commReportCommand({ file, ...opts, locale }, out, warn);
+      await commReportCommand({ file, ...opts }, io);
     });
 
   program
     .command('import')
     .description('导入在线问卷（问卷星、Microsoft Forms、腾讯问卷、CSV）到调查数据 / import an online questionnaire export')
     .argument('<export>', '导出文件（.xlsx 或 .csv；UTF-8、GBK、GB18030 自动识别）/ the export (.xlsx or .csv)')
-    .addOption(new Option('--format <format>', '格式 / format').choices(['auto', 'wjx', 'forms', 'tencent', 'csv']).default('auto'))
+    .addOption(new Option('--format <format>', '格式 / format').choices(['auto', ...FORMATS]).default('auto'))
     .option('--into <workbook>', '导入到此工作簿的副本（默认新建调查工作簿）/ import into a copy of this workbook')
     .option('--mapping <file>', '使用保存的对应关系（JSON）/ use a saved mapping')
     .option('--save-mapping <file>', '保存对应关系以便再用（新文件；已存在时需 --force，从不覆盖输入）/ save the mapping for reuse (a new file; --force to replace, never an input)')
     .option('--dry-run', '只显示对应关系，不写文件 / show the mapping only', false)
     .option('--out <file>', '新工作簿 / the new workbook')
     .option('--force', '覆盖已存在的输出文件（--out、--save-mapping）/ replace an existing output file (--out, --save-mapping)', false)
-    .action(async (file: string, opts: { format: 'auto'; into?: string; mapping?: string; saveMapping?: string; dryRun: boolean; out?: string; force: boolean }) => {
-      await importCommand({ file, ...opts, locale }, out, warn);
+    .action(async (file: string, opts: { format: ExportFormat | 'auto'; into?: string; mapping?: string; saveMapping?: string; dryRun: boolean; out?: string; force: boolean }) => {
+      await importCommand({ file, ...opts }, io);
     });
 
   program
@@ -148,7 +154,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--department <name>', '编制部门（默认 服务台）/ the compiling department', undefined)
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (file: string, opts: { out: string; password?: string; department?: string; force: boolean }) => {
-      await archiveCommand({ file, ...opts, locale }, out, warn);
+      await archiveCommand({ file, ...opts }, io);
     });
 
   program
@@ -158,7 +164,7 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--out <file>', '汇总工作簿 / the summary workbook')
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (files: string[], opts: { out: string; force: boolean }) => {
-      await rollupCommand({ files, ...opts, locale }, out, warn);
+      await rollupCommand({ files, ...opts }, io);
     });
 
   program
@@ -167,7 +173,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out <file>', '输出工作簿 / output workbook', 'csat-demo.xlsx')
     .option('--force', '覆盖已存在的输出文件 / replace an existing output file', false)
     .action(async (opts: { out: string; force: boolean }) => {
-      await demoCommand({ ...opts, locale }, out);
+      await demoCommand(opts, io);
     });
 
   try {

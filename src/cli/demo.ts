@@ -3,13 +3,12 @@
  * responses and the planned customers, then its score.
  */
 import { rm, stat } from 'node:fs/promises';
-import { scoreResponses, TABLE_4_1, type CellValue, type Locale } from '../domain';
+import { formatPercent, messageText, scoreResponses, TABLE_4_1, type CellValue } from '../domain';
 import { XlsxGateway } from '../host/xlsx/gateway';
 import { ACTION_STATES } from '../domain';
 import type { ActionRow } from '../plan';
 import { generateActions } from '../jobs/actions';
 import { generateCommReport, generateCommSheets } from '../jobs/communication';
-import { noteText } from '../jobs/notes';
 import { generateReport } from '../jobs/report';
 import { sampleCommPlan, sampleCommRecords, sampleWjxExport } from '../sample/comm-sample';
 import { importExport } from '../jobs/import';
@@ -17,12 +16,12 @@ import { prepareArchive } from '../jobs/archive';
 import { generateSurveyWorkbook } from '../jobs/survey';
 import { version } from '../../package.json';
 import { sampleResponses } from '../sample/sample-data';
-import { checkNewFile, writeNewFile } from './io';
+import { checkNewFile, printNotes, writeNewFile, type Output } from './io';
+import { say } from './messages';
 
 export interface DemoArgs {
   out: string;
   force: boolean;
-  locale: Locale;
 }
 
 /** Planned customers: everyone surveyed in the last quarter, plus three who were planned and did not answer. */
@@ -60,7 +59,8 @@ export function demoAction(row: ActionRow, i: number): ActionRow {
   };
 }
 
-export async function demoCommand(args: DemoArgs, out: (line: string) => void): Promise<void> {
+export async function demoCommand(args: DemoArgs, io: Output): Promise<void> {
+  const all = { ...io, warn: io.out };
   // Two files: both are checked before either is written (an existing archive copy without --force
   // must not leave a new demo behind).
   const archiveFile = args.out.replace(/\.xlsx$/i, '') + '-archive.xlsx';
@@ -78,8 +78,7 @@ export async function demoCommand(args: DemoArgs, out: (line: string) => void): 
   // The built-in sample is a whole survey year: its December answers are not in the future.
   const report = await generateReport(gateway, { version, today: '2026-12-31' });
   await writeNewFile(args.out, await gateway.save(), { force: args.force });
-  const en = args.locale === 'en-US';
-  for (const n of [...result.notes, ...imported.notes, ...actions.notes, ...comm.notes, ...commReport.notes, ...report.notes]) out(noteText(n, args.locale));
+  printNotes(all, [...result.notes, ...imported.notes, ...actions.notes, ...comm.notes, ...commReport.notes, ...report.notes]);
   // The archive-ready copy, beside the demo (charts kept: the same in-memory workbook).
   const archive = await prepareArchive(gateway, { department: '服务台', now: new Date(2026, 10, 28) });
   try {
@@ -88,14 +87,9 @@ export async function demoCommand(args: DemoArgs, out: (line: string) => void): 
     if (!demoExisted) await rm(args.out, { force: true }); // all or nothing: not a demo without its archive copy
     throw e;
   }
-  for (const n of archive.notes) out(noteText(n, args.locale));
-  out(en ? `Wrote the archive-ready copy ${archiveFile}` : `已写入归档副本 ${archiveFile}`);
+  printNotes(all, archive.notes);
+  io.out(messageText(say('demo-archive-written', { file: archiveFile }), io.locale));
   const grid = await gateway.readSheet(result.names.responses);
   const score = scoreResponses(grid, TABLE_4_1, { zeroMeansBlank: false });
-  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
-  out(
-    en
-      ? `Wrote ${args.out}: all ${score.respondents} responses (the year), overall satisfaction ${pct(score.overall)} (target ${pct(TABLE_4_1.target)})`
-      : `已写入 ${args.out}：全部 ${score.respondents} 份答卷（全年）的总体满意度 ${pct(score.overall)}（目标 ≥ ${pct(TABLE_4_1.target)}）`,
-  );
+  io.out(messageText(say('demo-written', { file: args.out, n: score.respondents, overall: formatPercent(score.overall), target: formatPercent(TABLE_4_1.target) }), io.locale));
 }

@@ -1,15 +1,14 @@
-import { CsatError, type Locale } from '../domain';
+/** A failure the CLI reports as one line on stderr with exit code 1, worded by its catalogue (./messages). */
+import { describeError as describe, LocalizedError, type Locale, type Message } from '../domain';
 
-/** A failure the CLI reports as one line on stderr with exit code 1. */
-export class CliError extends Error {
-  constructor(readonly zh: string, readonly en: string) {
-    super(zh);
+export class CliError extends LocalizedError {
+  constructor(message: Message) {
+    super(message);
     this.name = 'CliError';
   }
 }
 
+/** Any error as the one line the CLI prints, in its language. */
 export function describeError(e: unknown, locale: Locale): string {
-  if (e instanceof CliError) return locale === 'en-US' ? e.en : e.zh;
-  if (e instanceof CsatError) return e.format(locale);
-  return e instanceof Error ? e.message : String(e);
+  return describe(e, locale);
 }

@@ -1,11 +1,17 @@
-/** File access for the CLI handlers: open a workbook file, write a new one, with errors a user can act on. */
+/**
+ * File access for the CLI handlers: open a workbook file (one opener, `openXlsx`, with one friendly
+ * error naming the file), write a new one, print a job's notes — with errors a user can act on.
+ */
 import { randomBytes } from 'node:crypto';
 import { constants, rmSync } from 'node:fs';
 import { copyFile, link, lstat, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XlsxError } from '../host/xlsx/errors';
 import { XlsxGateway } from '../host/xlsx/gateway';
+import { messageText, type Locale } from '../domain';
+import type { JobNote } from '../jobs/notes';
 import { CliError } from './errors';
+import { say } from './messages';
 
 /** Workbooks larger than this are refused before they are read. */
 export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
@@ -15,19 +21,18 @@ export async function readBytes(file: string): Promise<Buffer> {
     const size = (await stat(file)).size;
     if (size > MAX_WORKBOOK_BYTES) {
       const mb = (size / 1024 / 1024).toFixed(0);
-      throw new CliError(`${file} 有 ${mb} MB，超过上限 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB；请拆分工作簿`, `${file} is ${mb} MB, over the limit of ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB; split the workbook`);
+      throw new CliError(say('file-too-large', { file, mb, max: MAX_WORKBOOK_BYTES / 1024 / 1024 }));
     }
     return await readFile(file);
   } catch (e) {
     if (e instanceof CliError) throw e;
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new CliError(`无法读取 ${file}：${missing ? '文件不存在' : (e as Error).message}`, `Cannot read ${file}: ${missing ? 'no such file' : (e as Error).message}`);
+    throw new CliError(say('file-unreadable', { file, missing: (e as NodeJS.ErrnoException).code === 'ENOENT', detail: (e as Error).message }));
   }
 }
 
 /** A workbook problem as one line naming the file (never a library's message or a stack trace). */
 export function fileError(file: string, e: unknown): unknown {
-  if (e instanceof XlsxError) return new CliError(`${file} ${e.zh}`, `${file} ${e.en}`);
+  if (e instanceof XlsxError) return new CliError(say('in-file', { file, why: e }));
   return e;
 }
 
@@ -40,10 +45,23 @@ export async function inFile<T>(file: string, work: () => Promise<T>): Promise<T
   }
 }
 
-/** Opens a workbook file as a package editor gateway. */
-export async function openGateway(file: string): Promise<XlsxGateway> {
-  const bytes = await readBytes(file);
-  return inFile(file, () => XlsxGateway.open(bytes));
+/** Opens a workbook file (or its bytes, already read) as a package editor gateway. */
+export async function openXlsx(file: string, bytes?: Uint8Array): Promise<XlsxGateway> {
+  const data = bytes ?? (await readBytes(file));
+  return inFile(file, () => XlsxGateway.open(data));
+}
+
+/** What a command prints: lines on stdout, warnings on stderr, in its language. */
+export interface Output {
+  readonly locale: Locale;
+  out(line: string): void;
+  warn(line: string): void;
+}
+
+/** A job's notes (warnings on stderr), then the file written when there is one. */
+export function printNotes(io: Output, notes: readonly JobNote[], wrote?: string): void {
+  for (const n of notes) (n.level === 'warning' ? io.warn : io.out)(messageText(n, io.locale));
+  if (wrote !== undefined) io.out(messageText(say('wrote', { file: wrote }), io.locale));
 }
 
 /** A file's identity when it exists (so a symlink, hard link or other spelling of an input is still the input). */
@@ -75,39 +93,25 @@ export async function checkNewFile(file: string, options: NewFileOptions = {}): 
   for (const input of options.inputs ?? []) {
     if (path.resolve(input) === target || (targetId !== undefined && (await identity(input)) === targetId)) {
       const option = options.option ?? '--out';
-      throw new CliError(`不会覆盖输入文件 ${file}；请用 ${option} 指定新文件`, `Will not overwrite the input ${file}; give a new file with ${option}`);
+      throw new CliError(say('input-overwrite', { file, option }));
     }
   }
   const dir = path.dirname(file); // as the user wrote it
   const folder = await stat(path.dirname(target)).catch(() => undefined);
-  if (!folder) throw new CliError(`无法写入 ${file}：文件夹 ${dir} 不存在`, `Cannot write ${file}: the folder ${dir} does not exist`);
-  if (!folder.isDirectory()) throw new CliError(`无法写入 ${file}：${dir} 不是文件夹`, `Cannot write ${file}: ${dir} is not a folder`);
+  if (!folder) throw new CliError(say('folder-missing', { file, dir }));
+  if (!folder.isDirectory()) throw new CliError(say('not-a-folder', { file, dir }));
   const existing = await lstat(target).catch(() => undefined);
-  if (existing?.isDirectory()) throw new CliError(`无法写入 ${file}：这是一个文件夹`, `Cannot write ${file}: it is a folder`);
+  if (existing?.isDirectory()) throw new CliError(say('target-is-folder', { file }));
   if (existing && !options.force) throw exists(file);
 }
 
 function exists(file: string): CliError {
-  return new CliError(`${file} 已存在；如需覆盖请加 --force`, `${file} already exists; add --force to replace it`);
+  return new CliError(say('file-exists', { file }));
 }
 
 /** Why a write failed, in words that name the user's file and folder (never the temp file). */
 function writeError(file: string, e: unknown): CliError {
-  const dir = path.dirname(file);
-  const code = (e as NodeJS.ErrnoException).code;
-  const [zh, en] =
-    code === 'EACCES' || code === 'EPERM'
-      ? [`没有在 ${dir} 中写入的权限`, `no permission to write in ${dir}`]
-      : code === 'ENOSPC' || code === 'EDQUOT'
-        ? ['磁盘空间不足', 'the disk is full']
-        : code === 'EROFS'
-          ? [`${dir} 是只读的`, `${dir} is read-only`]
-          : code === 'ENOENT'
-            ? [`文件夹 ${dir} 不存在`, `the folder ${dir} does not exist`]
-            : code === 'EISDIR'
-              ? ['这是一个文件夹', 'it is a folder']
-              : [code ?? String(e), code ?? String(e)];
-  return new CliError(`无法写入 ${file}：${zh}`, `Cannot write ${file}: ${en}`);
+  return new CliError(say('write-failed', { file, code: (e as NodeJS.ErrnoException).code ?? String(e), dir: path.dirname(file) }));
 }
 
 /** Temp files being written: removed if the process is interrupted (Ctrl+C, kill). */

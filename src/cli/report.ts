@@ -3,12 +3,11 @@
  * pictures and pivot tables included — plus the quarter's report and trend tabs. The input is never
  * overwritten.
  */
-import type { Locale, ResponseSet } from '../domain';
-import { noteText } from '../jobs/notes';
+import type { ResponseSet } from '../domain';
 import { generateReport } from '../jobs/report';
 import { loadSurveyData } from '../jobs/survey-data';
 import { version } from '../../package.json';
-import { inFile, openGateway, writeNewFile } from './io';
+import { inFile, openXlsx, printNotes, writeNewFile, type Output } from './io';
 
 export interface ReportArgs {
   file: string;
@@ -18,19 +17,16 @@ export interface ReportArgs {
   history: string[];
   today?: string;
   force: boolean;
-  locale: Locale;
 }
 
-export async function reportCommand(args: ReportArgs, out: (line: string) => void, warn: (line: string) => void): Promise<void> {
-  const gateway = await openGateway(args.file);
+export async function reportCommand(args: ReportArgs, io: Output): Promise<void> {
+  const gateway = await openXlsx(args.file);
   const history: ResponseSet[] = [];
   for (const h of args.history) {
-    const g = await openGateway(h);
+    const g = await openXlsx(h);
     history.push((await inFile(h, () => loadSurveyData(g))).set);
   }
   const result = await inFile(args.file, () => generateReport(gateway, { period: args.period, groupBy: args.by, history, version, today: args.today }));
   await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: [args.file, ...args.history] });
-  const en = args.locale === 'en-US';
-  for (const n of result.notes) (n.level === 'warning' ? warn : out)(noteText(n, args.locale));
-  out(en ? `Wrote ${args.out}` : `已写入 ${args.out}`);
+  printNotes(io, result.notes, args.out);
 }

@@ -1,12 +1,15 @@
 /** `csat score`: the Table 4-1 score of a workbook's responses, as a table or one JSON object. */
 import {
   CsatError,
+  formatPercent,
   locateData,
   requireOverall,
   scoreResponses,
   TABLE_4_1,
   templateFromGrid,
+  messageText,
   type Locale,
+  type Message,
   type Policy,
   type ScoreResult,
   type Grid,
@@ -14,18 +17,19 @@ import {
 } from '../domain';
 import { CliError } from './errors';
 import { mergedOverAnswers, requireCalculated, responsesGrid } from '../jobs/survey-data';
-import { inFile, openGateway } from './io';
+import { inFile, openXlsx, type Output } from './io';
+import { say } from './messages';
 
 export interface ScoreArgs {
   file: string;
   sheet?: string;
   policy: Policy;
   json: boolean;
-  locale: Locale;
 }
 
-export async function scoreCommand(args: ScoreArgs, out: (line: string) => void, warn: (line: string) => void): Promise<void> {
-  const gateway = await openGateway(args.file);
+export async function scoreCommand(args: ScoreArgs, io: Output): Promise<void> {
+  const text = (m: Message) => messageText(m, io.locale);
+  const gateway = await openXlsx(args.file);
   await inFile(args.file, async () => {
     const sheets = await gateway.listSheets();
     // A workbook that carries its own 评分模板 is scored by it (it explains its numbers itself).
@@ -34,12 +38,11 @@ export async function scoreCommand(args: ScoreArgs, out: (line: string) => void,
     let name: string | undefined;
     if (args.sheet !== undefined) {
       if (!sheets.some((s) => s.name === args.sheet)) {
-        const names = sheets.map((s) => s.name).join('、');
-        throw new CliError(`工作簿中没有名为"${args.sheet}"的工作表（有：${names}）`, `No sheet named "${args.sheet}" (sheets: ${names})`);
+        throw new CliError(say('no-such-sheet', { sheet: args.sheet, sheets: sheets.map((s) => s.name) }));
       }
       const owner = sheets.find((s) => s.name === args.sheet)?.owner;
       if (owner !== undefined && owner !== 'responses') {
-        throw new CliError(`"${args.sheet}"是加载项生成的其他工作表（${owner}），不是调查数据；请指定答卷所在的工作表`, `"${args.sheet}" is one of the add-in's other sheets (${owner}), not responses; name the sheet holding the answers`);
+        throw new CliError(say('sheet-not-responses', { sheet: args.sheet, owner }));
       }
       name = args.sheet;
     } else {
@@ -53,10 +56,7 @@ export async function scoreCommand(args: ScoreArgs, out: (line: string) => void,
         }
       }
       if (name === undefined) {
-        throw new CliError(
-          `${args.file} 中没有含表4-1 表头（至少 10 个评分项目名称）的工作表；请用 --sheet 指定`,
-          `No sheet of ${args.file} has a Table 4-1 header (at least 10 item names); name one with --sheet`,
-        );
+        throw new CliError(say('no-responses-sheet', { file: args.file }));
       }
     }
     const grid = await responsesGrid(gateway, name, await gateway.readSheet(name), template);
@@ -65,15 +65,11 @@ export async function scoreCommand(args: ScoreArgs, out: (line: string) => void,
     requireCalculated(gateway, name, layout);
     const result = scoreResponses(grid, template, { policy: args.policy, origin, layout, zeroMeansBlank: false });
     requireOverall(result);
-    if (args.json) out(JSON.stringify(toJson(result, template)));
-    else printTable(result, template, name, args.locale, out);
+    if (args.json) io.out(JSON.stringify(toJson(result, template)));
+    else printTable(result, template, name, io.locale, io.out);
     const merged = mergedOverAnswers(gateway, name, layout);
-    if (merged.length > 0) {
-      warn(args.locale === 'en-US' ? `Merged cells over answers: ${merged.slice(0, 5).join(', ')} — only the top-left cell of a merge counts` : `答案区域中有合并单元格：${merged.slice(0, 5).join('、')}——合并区域只计左上角单元格的答案`);
-    }
-    if (result.invalidCount > 0 && !args.json) {
-      warn(args.locale === 'en-US' ? `${result.invalidCount} invalid answer(s) were not scored.` : `有 ${result.invalidCount} 个无效答案未计入。`);
-    }
+    if (merged.length > 0) io.warn(text(say('score-merged', { ranges: merged.slice(0, 5) })));
+    if (result.invalidCount > 0 && !args.json) io.warn(text(say('score-invalid', { n: result.invalidCount })));
   });
 }
 
@@ -101,7 +97,7 @@ export function toJson(result: ScoreResult, template: Template) {
   };
 }
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
+const pct = formatPercent;
 
 function printTable(result: ScoreResult, template: Template, sheet: string, locale: Locale, out: (line: string) => void): void {
   const en = locale === 'en-US';

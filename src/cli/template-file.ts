@@ -3,7 +3,8 @@ import path from 'node:path';
 import { CsatError, problem, templateFromGrid, validateTemplate, type Template, type TemplateSpec } from '../domain';
 import { SURVEY_SHEETS } from '../plan';
 import { CliError } from './errors';
-import { inFile, openGateway, readBytes } from './io';
+import { inFile, openXlsx, readBytes } from './io';
+import { say } from './messages';
 
 export async function loadTemplateFile(file: string): Promise<Template> {
   if (path.extname(file).toLowerCase() === '.json') {
@@ -12,18 +13,18 @@ export async function loadTemplateFile(file: string): Promise<Template> {
     try {
       spec = JSON.parse(text) as TemplateSpec;
     } catch (e) {
-      throw new CliError(`${file} 不是有效的 JSON：${(e as Error).message}`, `${file} is not valid JSON: ${(e as Error).message}`);
+      throw new CliError(say('template-json-invalid', { file, detail: (e as Error).message }));
     }
     if (!spec || !Array.isArray(spec.items) || !Array.isArray(spec.levels)) {
-      throw new CsatError(problem('template-layout', { detail: `${file} 应包含 items 与 levels 数组` }));
+      throw new CsatError(problem('template-json-shape', { file }));
     }
     return validateTemplate({ ...spec, name: spec.name ?? path.basename(file, '.json') });
   }
-  const gateway = await openGateway(file);
+  const gateway = await openXlsx(file);
   const sheets = await gateway.listSheets();
   const sheet = sheets.find((s) => s.owner === 'template') ?? sheets.find((s) => s.name === SURVEY_SHEETS.template.name);
   if (!sheet) {
-    throw new CliError(`${file} 中没有"评分模板"工作表`, `${file} has no "评分模板" sheet`);
+    throw new CliError(say('template-sheet-missing', { file }));
   }
   const grid = await inFile(file, () => gateway.readSheet(sheet.name));
   return templateFromGrid(grid, { sheet: sheet.name, row: 1, col: 1 }, sheet.name);

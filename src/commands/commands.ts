@@ -1,18 +1,7 @@
 /*
- * Ribbon and keyboard commands. They run in the shared runtime with the task pane and the custom
- * functions; `csat.openPane` opens the pane from a command surface other than the ribbon button
- * (which uses the manifest's ShowTaskpane action).
+ * Ribbon and keyboard commands, loaded with the task pane (the manifest's FunctionFile). There are
+ * none today: the ribbon button opens the pane through the manifest's ShowTaskpane action. A command
+ * is added here with `Office.actions.associate('<id>', handler)` together with the manifest's
+ * ExecuteFunction control naming the same id (an association nothing names is dead code).
  */
-async function openPane(event?: Office.AddinCommands.Event): Promise<void> {
-  try {
-    await Office.addin.showAsTaskpane();
-  } finally {
-    event?.completed();
-  }
-}
-
-if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
-  void Office.onReady(() => {
-    if (Office.actions) Office.actions.associate('csat.openPane', openPane);
-  });
-}
+export {};

@@ -3,11 +3,13 @@
  * (需改进事项) become tracked actions; the tracker's rows give the closure rate, the overdue actions
  * and, for verified actions on a satisfaction item, the item's change in the following quarter.
  */
+import { formatPercent, nextQuarter } from './calendar';
 import { normalizeLabel, type CellValue, type Grid } from './cells';
 import type { Analysis } from './analysis/analyze';
 import { parseDate } from './analysis/dates';
 import type { ResponseSet } from './analysis/responses';
-import { direction, summarize, welch, type Direction } from './analysis/statistics';
+import { itemSummary } from './analysis/records';
+import { direction, welch, type Direction } from './analysis/statistics';
 
 export const ACTION_HEADERS = ['编号', '来源', '问题描述', '责任部门', '根本原因', '纠正措施', '预防措施', '责任人', '计划完成日期', '状态', '验证人', '验证日期', '验证结果'] as const;
 export const DEPARTMENTS = ['运维管理部', '服务台', '质量效能部', '其他'] as const;
@@ -24,13 +26,12 @@ export interface Finding {
 }
 
 const DEPARTMENT_BY_CATEGORY: Record<string, string> = { 服务态度: '服务台', 培训: '质量效能部' };
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 export function findingsFromAnalysis(a: Analysis): Finding[] {
   const out: Finding[] = [];
   for (const o of a.opportunities) {
     const why = [o.belowTarget ? `低于目标 ${Math.round(a.target * 100)}%` : '', o.falling ? '较上季度显著下降' : ''].filter(Boolean).join('，');
-    out.push({ source: `${a.period} / — / — / ${o.item}`, description: `"${o.item}"满意度 ${pct(o.satisfaction)}（${why}）`, department: DEPARTMENT_BY_CATEGORY[o.category] ?? '运维管理部' });
+    out.push({ source: `${a.period} / — / — / ${o.item}`, description: `"${o.item}"满意度 ${formatPercent(o.satisfaction, 1)}（${why}）`, department: DEPARTMENT_BY_CATEGORY[o.category] ?? '运维管理部' });
   }
   for (const f of a.followUps) {
     const category = a.template.items.find((i) => i.name === f.item)?.category ?? '';
@@ -132,20 +133,9 @@ export interface TrackerSummary {
   readonly effects: readonly ActionEffect[];
 }
 
-function itemSummary(set: ResponseSet, quarter: string, item: number) {
-  const xs: number[] = [];
-  for (const r of set.records) {
-    if (r.quarter !== quarter) continue;
-    const code = r.levels[item];
-    if (code >= 0) xs.push(set.template.items[item].scores[code] / 100);
-  }
-  return summarize(xs);
-}
-
-function nextQuarter(q: string): string {
-  const y = Number(q.slice(0, 4));
-  const n = Number(q.slice(5));
-  return n === 4 ? `${y + 1}Q1` : `${y}Q${n + 1}`;
+/** Item `item`'s scores in one quarter of `set`. */
+function quarterItemSummary(set: ResponseSet, quarter: string, item: number) {
+  return itemSummary(set.records.filter((r) => r.quarter === quarter), set.template, item);
 }
 
 export function summarizeTracker(tracked: readonly TrackedAction[], today: string, set?: ResponseSet): TrackerSummary {
@@ -159,8 +149,8 @@ export function summarizeTracker(tracked: readonly TrackedAction[], today: strin
       const i = set.template.items.findIndex((x) => x.name === a.item);
       if (i < 0) continue;
       const to = nextQuarter(a.period);
-      const before = itemSummary(set, a.period, i);
-      const after = itemSummary(set, to, i);
+      const before = quarterItemSummary(set, a.period, i);
+      const after = quarterItemSummary(set, to, i);
       const test = welch(before, after);
       effects.push({
         id: a.id,

@@ -3,7 +3,7 @@
  * make it findable on SharePoint — 文件编号, 记录名称, 统计期间, 编制部门, 归档日期 and 保存期限至
  * (at least three years after the period's end).
  */
-import { quarterRange } from './analysis/dates';
+import { isQuarter, quarterRange } from './calendar';
 
 export const POLICY_ID = 'XDYJ-04-03';
 export const RETENTION_YEARS = 3;
@@ -32,7 +32,7 @@ export function recordChecklist(sheets: readonly { name: string; owner?: string 
 
 /** The last day of a period `YYYYQn` or `YYYY`. */
 export function periodEnd(period: string): string {
-  return /^\d{4}Q[1-4]$/.test(period) ? quarterRange(period).end : `${period.slice(0, 4)}-12-31`;
+  return isQuarter(period) ? quarterRange(period).end : `${period.slice(0, 4)}-12-31`;
 }
 
 /** The retention date: the same day `years` later (29 Feb → 28 Feb). */

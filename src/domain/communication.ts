@@ -5,7 +5,9 @@
  * with its row; nothing is guessed.
  */
 import { cellAddress, normalizeLabel, type CellValue, type Grid } from './cells';
-import { parseDate, quarterOf } from './analysis/dates';
+import { parseDate } from './analysis/dates';
+import { halfOf, periodRange, quarterOf, yearHalves, yearQuarters } from './calendar';
+import { catalogue, phrase, type Message } from './messages';
 
 export const PLAN_HEADERS = ['客户名称', '沟通层级', '沟通方式', '计划频次', '沟通内容', '负责人', '计划时间'] as const;
 export const RECORD_HEADERS = ['沟通日期', '客户名称', '沟通层级', '沟通方式', '参与人员', '内容摘要', '客户意见', '需改进事项', '跟踪状态'] as const;
@@ -33,13 +35,39 @@ export interface CommFinding {
   readonly rows: readonly number[];
 }
 
-export interface CommIssue {
+/** Something in the plan or records that cannot be read, worded by the catalogue below, with its cell. */
+export interface CommIssue extends Message {
   readonly sheet: string;
   readonly row: number;
   readonly cell: string;
-  readonly zh: string;
-  readonly en: string;
 }
+
+const say = catalogue({
+  'comm-header-missing': phrase(
+    (p: { header: string }) => `第1行缺少表头"${p.header}"`,
+    (p) => `Row 1 lacks the header "${p.header}"`,
+  ),
+  'comm-name-spacing': phrase(
+    (p: { row: number; name: string; first: string }) => `第${p.row}行 客户名称"${p.name}"与"${p.first}"仅空格不同，按同一客户统计（请统一写法）`,
+    (p) => `Row ${p.row}: customer "${p.name}" differs from "${p.first}" only by spaces; counted as one customer (please unify)`,
+  ),
+  'comm-customer-missing': phrase(
+    (p: { row: number }) => `第${p.row}行 缺少客户名称`,
+    (p) => `Row ${p.row}: customer name missing`,
+  ),
+  'comm-level-invalid': phrase(
+    (p: { row: number; value: string }) => `第${p.row}行 沟通层级"${p.value}"无效（应为 ${LEVELS.join(' 或 ')}）`,
+    (p) => `Row ${p.row}: level "${p.value}" is invalid (${LEVELS.join(' or ')})`,
+  ),
+  'comm-date-unreadable': phrase(
+    (p: { row: number; value: string }) => `第${p.row}行 沟通日期"${p.value}"无法识别（如 2026-03-05、2026/3/5、2026年3月5日）`,
+    (p) => `Row ${p.row}: date "${p.value}" is unreadable (e.g. 2026-03-05, 2026/3/5, 2026年3月5日)`,
+  ),
+  'comm-method-invalid': phrase(
+    (p: { row: number; value: string }) => `第${p.row}行 沟通方式"${p.value}"无效（应为 ${METHODS.join('、')}）`,
+    (p) => `Row ${p.row}: method "${p.value}" is invalid (${METHODS.join(', ')})`,
+  ),
+});
 
 export interface CommRecord {
   readonly row: number;
@@ -77,26 +105,9 @@ function columns(grid: Grid, headers: readonly string[], sheet: string, issues: 
   for (const h of headers) {
     const c = head.indexOf(normalizeLabel(h));
     if (c >= 0) map.set(h, c);
-    else issues.push({ sheet, row: 1, cell: `${sheet}!1:1`, zh: `第1行缺少表头"${h}"`, en: `Row 1 lacks the header "${h}"` });
+    else issues.push({ sheet, row: 1, cell: `${sheet}!1:1`, ...say('comm-header-missing', { header: h }) });
   }
   return map;
-}
-
-function half(iso: string): string {
-  return `${iso.slice(0, 4)}H${Number(iso.slice(5, 7)) <= 6 ? 1 : 2}`;
-}
-
-function periodEnd(period: string): string {
-  const y = period.slice(0, 4);
-  if (period[4] === 'H') return period[5] === '1' ? `${y}-06-30` : `${y}-12-31`;
-  const q = Number(period[5]);
-  return `${y}-${String(q * 3).padStart(2, '0')}-${[31, 30, 30, 31][q - 1]}`;
-}
-
-function periodStart(period: string): string {
-  const y = period.slice(0, 4);
-  if (period[4] === 'H') return period[5] === '1' ? `${y}-01-01` : `${y}-07-01`;
-  return `${y}-${String((Number(period[5]) - 1) * 3 + 1).padStart(2, '0')}-01`;
 }
 
 /** Canonical display name per normalised key: the first spelling met; other spellings reported. */
@@ -115,8 +126,7 @@ class Names {
         sheet,
         row,
         cell: cellAddress({ sheet, row: 1, col: 1 }, row - 1, col),
-        zh: `第${row}行 客户名称"${name}"与"${first}"仅空格不同，按同一客户统计（请统一写法）`,
-        en: `Row ${row}: customer "${name}" differs from "${first}" only by spaces; counted as one customer (please unify)`,
+        ...say('comm-name-spacing', { row, name, first }),
       });
     }
     return first;
@@ -148,14 +158,14 @@ export function analyzeCommunication(plan: Grid, records: Grid, options: CommOpt
     const raw = text(row[pc.get('客户名称') ?? -1]);
     if (raw === '' && row.every((v) => text(v) === '')) continue;
     if (raw === '') {
-      issues.push({ sheet: planSheet, row: r + 1, cell: at(planSheet, r, pc.get('客户名称')), zh: `第${r + 1}行 缺少客户名称`, en: `Row ${r + 1}: customer name missing` });
+      issues.push({ sheet: planSheet, row: r + 1, cell: at(planSheet, r, pc.get('客户名称')), ...say('comm-customer-missing', { row: r + 1 }) });
       continue;
     }
     const customer = names.canon(raw, planSheet, r + 1, pc.get('客户名称') ?? 0);
     const levelText = text(row[pc.get('沟通层级') ?? -1]);
     const level = LEVELS.find((l) => normalizeLabel(l) === normalizeLabel(levelText));
     if (!level) {
-      issues.push({ sheet: planSheet, row: r + 1, cell: at(planSheet, r, pc.get('沟通层级')), zh: `第${r + 1}行 沟通层级"${levelText}"无效（应为 全面沟通 或 项目级沟通）`, en: `Row ${r + 1}: level "${levelText}" is invalid (全面沟通 or 项目级沟通)` });
+      issues.push({ sheet: planSheet, row: r + 1, cell: at(planSheet, r, pc.get('沟通层级')), ...say('comm-level-invalid', { row: r + 1, value: levelText }) });
       continue;
     }
     if (!planned.has(customer)) planned.set(customer, new Set());
@@ -179,19 +189,19 @@ export function analyzeCommunication(plan: Grid, records: Grid, options: CommOpt
     const rawName = text(row[rc.get('客户名称') ?? -1]);
     let ok = true;
     if (!date) {
-      issues.push({ sheet: recordSheet, row: rowNo, cell: at(recordSheet, r, rc.get('沟通日期')), zh: `第${rowNo}行 沟通日期"${text(dateRaw)}"无法识别（如 2026-03-05、2026/3/5、2026年3月5日）`, en: `Row ${rowNo}: date "${text(dateRaw)}" is unreadable` });
+      issues.push({ sheet: recordSheet, row: rowNo, cell: at(recordSheet, r, rc.get('沟通日期')), ...say('comm-date-unreadable', { row: rowNo, value: text(dateRaw) }) });
       ok = false;
     }
     if (!level) {
-      issues.push({ sheet: recordSheet, row: rowNo, cell: at(recordSheet, r, rc.get('沟通层级')), zh: `第${rowNo}行 沟通层级"${levelText}"无效（应为 全面沟通 或 项目级沟通）`, en: `Row ${rowNo}: level "${levelText}" is invalid` });
+      issues.push({ sheet: recordSheet, row: rowNo, cell: at(recordSheet, r, rc.get('沟通层级')), ...say('comm-level-invalid', { row: rowNo, value: levelText }) });
       ok = false;
     }
     if (!method) {
-      issues.push({ sheet: recordSheet, row: rowNo, cell: at(recordSheet, r, rc.get('沟通方式')), zh: `第${rowNo}行 沟通方式"${methodText}"无效（应为 ${METHODS.join('、')}）`, en: `Row ${rowNo}: method "${methodText}" is invalid (${METHODS.join(', ')})` });
+      issues.push({ sheet: recordSheet, row: rowNo, cell: at(recordSheet, r, rc.get('沟通方式')), ...say('comm-method-invalid', { row: rowNo, value: methodText }) });
       ok = false;
     }
     if (rawName === '') {
-      issues.push({ sheet: recordSheet, row: rowNo, cell: at(recordSheet, r, rc.get('客户名称')), zh: `第${rowNo}行 缺少客户名称`, en: `Row ${rowNo}: customer name missing` });
+      issues.push({ sheet: recordSheet, row: rowNo, cell: at(recordSheet, r, rc.get('客户名称')), ...say('comm-customer-missing', { row: rowNo }) });
       ok = false;
     }
     if (!ok) continue;
@@ -213,8 +223,8 @@ export function analyzeCommunication(plan: Grid, records: Grid, options: CommOpt
   let due = 0;
   let met = 0;
   let future = 0;
-  const periodsOf = (level: CommLevel) => (level === '全面沟通' ? [`${year}H1`, `${year}H2`] : [1, 2, 3, 4].map((q) => `${year}Q${q}`));
-  const periodOfDate = (level: CommLevel, iso: string) => (level === '全面沟通' ? half(iso) : quarterOf(iso));
+  const periodsOf = (level: CommLevel) => (level === '全面沟通' ? yearHalves(year) : yearQuarters(year));
+  const periodOfDate = (level: CommLevel, iso: string) => (level === '全面沟通' ? halfOf(iso) : quarterOf(iso));
 
   for (const [customer, levels] of planned) {
     for (const level of LEVELS) {
@@ -225,7 +235,7 @@ export function analyzeCommunication(plan: Grid, records: Grid, options: CommOpt
         const wrong = inPeriod.filter((x) => !COUNTS[level].includes(x.method));
         if (wrong.length > 0) findings.push({ customer, level, period, kind: 'wrong-method', rows: wrong.map((x) => x.row) });
         if (level === '项目级沟通' && counted.length > PROJECT_MAX) findings.push({ customer, level, period, kind: 'more-than-planned', rows: counted.map((x) => x.row) });
-        const ended = periodEnd(period) < options.today;
+        const ended = periodRange(period).end < options.today;
         if (counted.length > 0) {
           met++;
           due++;
@@ -243,8 +253,8 @@ export function analyzeCommunication(plan: Grid, records: Grid, options: CommOpt
   }
   const pastDue = plannedDates.filter((p) => {
     if (!p.planned.startsWith(String(year)) || p.planned >= options.today) return false;
-    const period = periodOfDate(p.level, p.planned);
-    return !inYear.some((x) => x.customer === p.customer && x.level === p.level && x.date >= periodStart(period) && x.date <= periodEnd(period) && COUNTS[p.level].includes(x.method));
+    const { start, end } = periodRange(periodOfDate(p.level, p.planned));
+    return !inYear.some((x) => x.customer === p.customer && x.level === p.level && x.date >= start && x.date <= end && COUNTS[p.level].includes(x.method));
   });
   return {
     year,

@@ -2,14 +2,15 @@
  * Online questionnaire exports → survey responses: recognising 问卷星, Microsoft Forms, 腾讯问卷 and
  * plain CSV by their header row, mapping questions to template items (by item name or alias found in
  * the question text), and converting rows. Pure: the bytes are decoded and parsed by a host reader.
+ * Each product's own rules live in its importer (`importers/`, one registry).
  */
 import { normalizeLabel, type CellValue, type Grid } from './cells';
-import { parseDate } from './analysis/dates';
+import { catalogue, LocalizedError, phrase, type Message } from './messages';
+import { detectFormat, formatName, importerOf, type ExportFormat } from './importers';
+import { COMMENT_COLUMN, CUSTOMER_COLUMN, DATE_COLUMN, GROUP_COLUMN, METHOD_COLUMN, PROJECT_COLUMN, SOURCE_COLUMN } from './survey-columns';
 import type { Template } from './template';
 
-export type ExportFormat = 'wjx' | 'forms' | 'tencent' | 'csv';
-export const FORMATS: readonly ExportFormat[] = ['wjx', 'forms', 'tencent', 'csv'];
-export const FORMAT_NAMES: Record<ExportFormat, string> = { wjx: '问卷星', forms: 'Microsoft Forms', tencent: '腾讯问卷', csv: 'CSV' };
+export * from './importers';
 
 /** What an imported answer can map to: an item, one of the info columns, or nothing. */
 export interface ExportLayout {
@@ -22,26 +23,6 @@ export interface ExportLayout {
 
 const N = (v: CellValue) => normalizeLabel(v === null || v === undefined ? '' : String(v));
 
-function has(head: string[], ...names: string[]): boolean {
-  return names.every((n) => head.includes(normalizeLabel(n)));
-}
-
-/** Recognises the export by its header row; `csv` when it is none of the three. */
-export function detectFormat(header: readonly CellValue[]): ExportFormat {
-  const head = header.map(N);
-  if (has(head, '序号', '提交答卷时间', '所用时间')) return 'wjx';
-  if (has(head, 'ID', 'Start time', 'Completion time') || has(head, 'ID', '开始时间', '完成时间')) return 'forms';
-  if (has(head, '编号', '开始答题时间', '结束答题时间')) return 'tencent';
-  return 'csv';
-}
-
-const META: Record<ExportFormat, { id: string[]; time: string[]; skip: string[] }> = {
-  wjx: { id: ['序号'], time: ['提交答卷时间'], skip: ['所用时间', '来源', '来源详情', '来自IP', '来自ip'] },
-  forms: { id: ['ID'], time: ['Completion time', '完成时间'], skip: ['Start time', '开始时间', 'Email', '电子邮件', 'Name', '姓名', 'Last modified time', '上次修改时间'] },
-  tencent: { id: ['编号'], time: ['结束答题时间'], skip: ['开始答题时间', '答题时长', '用户ID', '昵称', '来源', 'IP', '地理位置'] },
-  csv: { id: ['编号', 'ID', '序号'], time: ['提交时间', '调查日期', '日期', '提交答卷时间'], skip: [] },
-};
-
 /** Strips the question numbering of each export: `3、` (问卷星), `3.` (腾讯问卷), `Q3.` */
 export function questionText(header: string): string {
   return header.replace(/^\s*(Q?\d+)\s*[、.．:：)）]\s*/i, '').trim();
@@ -49,8 +30,8 @@ export function questionText(header: string): string {
 
 export function exportLayout(header: readonly CellValue[], format: ExportFormat = detectFormat(header)): ExportLayout {
   const head = header.map(N);
-  const meta = META[format];
-  const find = (names: string[]) => {
+  const meta = importerOf(format).meta;
+  const find = (names: readonly string[]) => {
     const i = head.findIndex((h) => names.some((n) => normalizeLabel(n) === h));
     return i >= 0 ? i : undefined;
   };
@@ -79,10 +60,10 @@ export function autoMapping(layout: ExportLayout, template: Template): Map<numbe
     if (q) keys.push({ key: normalizeLabel(q), target: it.name });
   }
   const info: Record<string, string[]> = {
-    客户名称: ['客户名称', '单位名称', '公司名称', '您的单位', '贵单位名称'],
-    客户分组: ['客户分组', '客户类型', '行业'],
-    项目名称: ['项目名称', '服务项目'],
-    意见与建议: ['意见与建议', '意见和建议', '建议', '意见'],
+    [CUSTOMER_COLUMN]: [CUSTOMER_COLUMN, '单位名称', '公司名称', '您的单位', '贵单位名称'],
+    [GROUP_COLUMN]: [GROUP_COLUMN, '客户类型', '行业'],
+    [PROJECT_COLUMN]: [PROJECT_COLUMN, '服务项目'],
+    [COMMENT_COLUMN]: [COMMENT_COLUMN, '意见和建议', '建议', '意见'],
   };
   for (const [target, words] of Object.entries(info)) for (const w of words) keys.push({ key: normalizeLabel(w), target });
   keys.sort((a, b) => b.key.length - a.key.length);
@@ -105,15 +86,6 @@ export function applySavedMapping(layout: ExportLayout, saved: Readonly<Record<s
 
 export function savedMapping(layout: ExportLayout, mapping: ReadonlyMap<number, Target>): Record<string, Target> {
   return Object.fromEntries(layout.questions.map((q) => [q.text, mapping.get(q.col) ?? null]));
-}
-
-/** Microsoft Forms writes US dates (3/5/26 10:22 AM) in CSV; everything else is handled by parseDate. */
-export function submitDate(value: CellValue, format: ExportFormat): string | undefined {
-  if (format === 'forms' && typeof value === 'string') {
-    const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\b/.exec(value);
-    if (m) return parseDate(`${m[3].length === 2 ? `20${m[3]}` : m[3]}-${m[1]}-${m[2]}`);
-  }
-  return parseDate(value);
 }
 
 /**
@@ -154,9 +126,9 @@ export function convertExport(grid: Grid, layout: ExportLayout, mapping: Readonl
     if (row.every((v) => N(v) === '')) continue;
     const id = layout.idCol === undefined ? '' : String(row[layout.idCol] ?? '').trim();
     const time = layout.timeCol === undefined ? '' : String(row[layout.timeCol] ?? '').trim();
-    const values: Record<string, CellValue> = { 调查方式: '在线问卷' };
-    const date = layout.timeCol === undefined ? undefined : submitDate(row[layout.timeCol], layout.format);
-    if (date) values['调查日期'] = date;
+    const values: Record<string, CellValue> = { [METHOD_COLUMN]: '在线问卷' };
+    const date = layout.timeCol === undefined ? undefined : importerOf(layout.format).read(row[layout.timeCol]);
+    if (date) values[DATE_COLUMN] = date;
     else undated.push(r + 1);
     for (const [col, target] of mapping) {
       if (!target) continue;
@@ -164,9 +136,57 @@ export function convertExport(grid: Grid, layout: ExportLayout, mapping: Readonl
       values[target] = typeof v === 'string' && /^[(（]跳过[)）]$/.test(v.trim()) ? null : (v ?? null);
     }
     const content = () => contentFingerprint(JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)).concat([['提交时间', time]])));
-    const key = id ? `${FORMAT_NAMES[layout.format]}#${id} ${time}`.trim() : `${FORMAT_NAMES[layout.format]}#内容 ${content()}`;
-    values['来源编号'] = key;
+    const key = id ? `${formatName(layout.format)}#${id} ${time}`.trim() : `${formatName(layout.format)}#内容 ${content()}`;
+    values[SOURCE_COLUMN] = key;
     rows.push({ key, values, row: r + 1 });
   }
   return { rows, undated };
+}
+
+/** The import refusals' chapter of the catalogue: `new ImportRefused(importRefusal('import-xls', { file }))`. */
+export const importRefusal = catalogue({
+  'import-mixed-encoding': phrase(
+    (p: { file: string; utf8Line: number; badLine: number }) => `${p.file} 混用了两种编码：第 ${p.utf8Line} 行是 UTF-8，第 ${p.badLine} 行不是；请把文件整体另存为 UTF-8 后再导入`,
+    (p) => `${p.file} mixes two encodings: line ${p.utf8Line} is UTF-8, line ${p.badLine} is not; save the whole file as UTF-8 and import again`,
+  ),
+  'import-bad-utf8': phrase(
+    (p: { file: string; line: number | string }) => `${p.file} 标明是 UTF-8，但第 ${p.line} 行不是有效的 UTF-8；请重新导出`,
+    (p) => `${p.file} says it is UTF-8 but line ${p.line} is not valid UTF-8; export it again`,
+  ),
+  'import-too-large': phrase(
+    (p: { file: string; mb: string; max: number }) => `${p.file} 有 ${p.mb} MB，超过导入上限 ${p.max} MB`,
+    (p) => `${p.file} is ${p.mb} MB, over the import limit of ${p.max} MB`,
+  ),
+  'import-xls': phrase(
+    (p: { file: string }) => `${p.file} 是旧版 .xls：请在问卷星中导出 .xlsx 或 .csv（npm 上可用的 .xls 解析库有未修复的高危漏洞，故不读取 .xls）`,
+    (p) => `${p.file} is a legacy .xls: export .xlsx or .csv instead (the .xls parser available on npm has unfixed high-severity flaws)`,
+  ),
+  'import-unreadable': phrase(
+    (p: { file: string; why: Pick<Message, 'zh' | 'en'> }) => `${p.file} ${p.why.zh}`,
+    (p) => `${p.file} ${p.why.en}`,
+  ),
+  'import-no-sheet': phrase(
+    (p: { file: string }) => `${p.file} 中没有工作表`,
+    (p) => `${p.file} has no sheet`,
+  ),
+  'import-unknown-format': phrase(
+    (p: { file: string }) => `无法识别 ${p.file} 的格式（支持 .xlsx、.csv）`,
+    (p) => `Cannot tell the format of ${p.file} (.xlsx and .csv are supported)`,
+  ),
+  'import-bad-csv': phrase(
+    (p: { file: string; detail: string }) => `${p.file} 不是有效的 CSV：${p.detail}`,
+    (p) => `${p.file} is not valid CSV: ${p.detail}`,
+  ),
+  'import-too-many-rows': phrase(
+    (p: { file: string; rows: number; max: number }) => `${p.file} 有 ${p.rows} 行以上，超过导入上限 ${p.max} 行；请分批导出`,
+    (p) => `${p.file} has ${p.rows}+ rows, over the import limit of ${p.max}; export in batches`,
+  ),
+});
+
+/** An export refused before anything is parsed whole or written (too large, .xls, mixed encodings, …). */
+export class ImportRefused extends LocalizedError {
+  constructor(message: Message) {
+    super(message);
+    this.name = 'ImportRefused';
+  }
 }

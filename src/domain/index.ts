@@ -1,10 +1,13 @@
 /** The engine's public surface: pure functions over plain values, no I/O. */
 export * from './cells';
+export * from './calendar';
+export * from './survey-columns';
 export * from './messages';
 export * from './missing';
 export * from './template';
 export * from './template-range';
 export * from './answers';
+export * from './answer-grid';
 export * from './locate';
 export * from './scoring';
 export * from './queries';

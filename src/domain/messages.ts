@@ -1,14 +1,16 @@
 /**
- * The one catalogue of problem messages the engine can report, zh-CN first and en-US second.
- * Problems are data (a code plus parameters) so every face — cell error, task pane, CLI — words
- * them the same way and can name the cell to fix.
+ * The one path from meaning to words, zh-CN first and en-US second. The engine's problems are a
+ * catalogue here (data: a code plus parameters) so every face — cell error, task pane, CLI — words
+ * them the same way and can name the cell to fix. Everything else a user reads — job notes, CLI
+ * refusals, import refusals, communication findings — is a `Message` made by `catalogue()` from
+ * entries that must give both languages, and every face turns any error into text with `describeError`.
  */
 export type Locale = 'zh-CN' | 'en-US';
 
 type Params = Record<string, string | number>;
 type Phrase = (p: Params) => string;
 
-const catalogue = {
+const PROBLEMS = {
   'invalid-answer': {
     'zh-CN': (p) => `第${p.row}行 ${p.item}（${p.cell}）：'${p.value}' 不是有效的满意度等级（应为 ${p.levels}，或留空 / 不适用）`,
     'en-US': (p) => `Row ${p.row}, ${p.item} (${p.cell}): '${p.value}' is not a valid satisfaction level (expected ${p.levels}, or blank / N/A)`,
@@ -137,9 +139,29 @@ const catalogue = {
     'zh-CN': (p) => `模板区域不符合表4-1 版式：${p.detail}`,
     'en-US': (p) => `The template range is not in the layout of Table 4-1: ${p.detail}`,
   },
+  'template-differs': {
+    'zh-CN': (p) => `工作簿已有评分模板"${p.sheet}"且与所选模板不同；为免覆盖您的修改，请选择"使用工作簿中的评分模板"，或先将该工作表改名或删除`,
+    'en-US': (p) => `The workbook already has a template "${p.sheet}" that differs from the one chosen; to keep your edits, choose "the workbook's 评分模板", or rename or delete that sheet first`,
+  },
+  'template-not-in-workbook': {
+    'zh-CN': () => '工作簿中没有评分模板工作表；请先用内置表4-1 生成调查表',
+    'en-US': () => 'The workbook has no 评分模板 sheet; generate the survey sheets with the built-in Table 4-1 first',
+  },
+  'template-json-shape': {
+    'zh-CN': (p) => `${p.file} 不是评分模板：应包含 items 与 levels 数组`,
+    'en-US': (p) => `${p.file} is not a template: it should hold items and levels arrays`,
+  },
+  'rollup-template-differs': {
+    'zh-CN': (p) => `"${p.project}"的评分模板与"${p.first}"不同，不能合并计算全公司满意度`,
+    'en-US': (p) => `The template of "${p.project}" differs from that of "${p.first}"; the company score cannot pool them`,
+  },
+  'comm-sheet-missing': {
+    'zh-CN': (p) => `工作簿中没有"${p.sheet}"工作表：请先"生成沟通计划表"`,
+    'en-US': (p) => `The workbook has no "${p.sheet}" sheet: create the communication sheets first`,
+  },
 } satisfies Record<string, Record<Locale, Phrase>>;
 
-export type ProblemCode = keyof typeof catalogue;
+export type ProblemCode = keyof typeof PROBLEMS;
 
 /** One thing wrong, with where it is when that is known. */
 export interface Problem {
@@ -154,7 +176,7 @@ export function problem(code: ProblemCode, params: Params = {}, cell?: string): 
 }
 
 export function formatProblem(p: Problem, locale: Locale = 'zh-CN'): string {
-  return catalogue[p.code][locale](p.params);
+  return PROBLEMS[p.code][locale](p.params);
 }
 
 /**
@@ -176,4 +198,69 @@ export class CsatError extends Error {
   format(locale: Locale = 'zh-CN'): string {
     return this.problems.map((p) => formatProblem(p, locale)).join('\n');
   }
+}
+
+/** Words in both languages from a catalogue entry: what a job note, a refusal or a finding says. */
+export interface Message {
+  /** The catalogue entry (stable: tests and logs may match it). */
+  readonly code: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** A catalogue entry: one phrase per language over the same typed parameters. */
+export interface PhrasePair<P> {
+  readonly 'zh-CN': (p: P) => string;
+  readonly 'en-US': (p: P) => string;
+}
+
+/** A catalogue entry, zh-CN first: `phrase((p: { n: number }) => `…${p.n}…`, (p) => `…${p.n}…`)`. */
+export function phrase<P = undefined>(zh: (p: P) => string, en: (p: P) => string): PhrasePair<P> {
+  return { 'zh-CN': zh, 'en-US': en };
+}
+
+type ParamsOf<E> = E extends PhrasePair<infer P> ? P : never;
+
+/**
+ * Makes a catalogue of messages for one part of the product (job notes, CLI refusals, …) from
+ * `phrase` entries, so every entry gives both languages; `say(code, params)` words a message in both.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry names its own parameter type
+export function catalogue<C extends Record<string, PhrasePair<any>>>(entries: C) {
+  return <K extends keyof C & string>(code: K, ...params: undefined extends ParamsOf<C[K]> ? [ParamsOf<C[K]>?] : [ParamsOf<C[K]>]): Message => ({
+    code,
+    zh: entries[code]['zh-CN'](params[0]),
+    en: entries[code]['en-US'](params[0]),
+  });
+}
+
+/** A message in one language. */
+export function messageText(m: Pick<Message, 'zh' | 'en'>, locale: Locale): string {
+  return locale === 'en-US' ? m.en : m.zh;
+}
+
+/** A refusal worded by a catalogue message (CLI refusals, import refusals): any face words it in its language. */
+export class LocalizedError extends Error implements Message {
+  readonly code: string;
+  readonly zh: string;
+  readonly en: string;
+
+  constructor(message: Message) {
+    super(message.zh);
+    this.name = 'LocalizedError';
+    this.code = message.code;
+    this.zh = message.zh;
+    this.en = message.en;
+  }
+}
+
+/**
+ * Any error as one line in `locale`: the engine's problems from their catalogue, every error that
+ * carries both languages (catalogue refusals, the package reader's errors) in that language, and
+ * anything else — a bug — by its own message.
+ */
+export function describeError(e: unknown, locale: Locale): string {
+  if (e instanceof CsatError) return e.format(locale);
+  if (e && typeof e === 'object' && typeof (e as Message).zh === 'string' && typeof (e as Message).en === 'string') return messageText(e as Message, locale);
+  return e instanceof Error ? e.message : String(e);
 }

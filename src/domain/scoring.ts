@@ -8,32 +8,14 @@
  * - `strict`: the formula literally, 样本总数 = respondents (rows with at least one answer).
  * Results are fractions: 0.9234 is 92.34%.
  */
-import { BLANK, INVALID, NOT_APPLICABLE, readerFor, ZERO } from './answers';
-import { cellAddress, DEFAULT_ORIGIN, displayValue, type Grid, type GridOrigin } from './cells';
+import { readAnswerGrid, tallyAnswerGrid, type InvalidAnswer, type Tally } from './answer-grid';
+import { DEFAULT_ORIGIN, type Grid, type GridOrigin } from './cells';
 import { locateData, type DataLayout } from './locate';
 import { CsatError, problem } from './messages';
 import type { Template } from './template';
 
 export type Policy = 'item' | 'strict';
-/** How often each item got each level, and how many cells were blank or 不适用. */
-export interface Tally {
-  /** counts[item][level] */
-  readonly counts: readonly (readonly number[])[];
-  readonly blank: readonly number[];
-  readonly notApplicable: readonly number[];
-  /** Rows with at least one valid answer. */
-  readonly respondents: number;
-}
-
-export interface InvalidAnswer {
-  /** Worksheet row number, as a user sees it. */
-  readonly row: number;
-  /** Worksheet column number (1 = A). */
-  readonly column: number;
-  readonly cell: string;
-  readonly item: string;
-  readonly value: string;
-}
+export type { InvalidAnswer, Tally } from './answer-grid';
 
 export interface ItemScore {
   readonly name: string;
@@ -104,110 +86,15 @@ export function parsePolicy(value: unknown): Policy {
 
 interface Accumulated {
   tally: Tally;
-  invalid: InvalidAnswer[];
+  invalid: readonly InvalidAnswer[];
   invalidCount: number;
   zerosAsBlank: boolean;
 }
 
-/** One pass over the answer cells of `grid`, tallying levels per item. */
+/** The answer cells of `grid` tallied per item (answer-grid.ts: the same reading the reports use). */
 export function tallyGrid(grid: Grid, template: Template, layout: DataLayout, origin: GridOrigin = DEFAULT_ORIGIN, zeroMeansBlank = true): Accumulated {
-  const reader = readerFor(template);
-  const nLevels = template.levels.length;
-  const present: number[] = [];
-  layout.itemColumns.forEach((c, i) => {
-    if (c >= 0) present.push(i);
-  });
-  // Visit columns left to right so invalid answers come out in reading order.
-  present.sort((a, b) => layout.itemColumns[a] - layout.itemColumns[b]);
-  const nCols = present.length;
-  const cols = Int32Array.from(present.map((i) => layout.itemColumns[i]));
-  const items = Int32Array.from(present);
-  const counts = new Int32Array(template.items.length * nLevels);
-  const blank = new Float64Array(template.items.length);
-  const na = new Float64Array(template.items.length);
-  const zeros = new Float64Array(template.items.length);
-  const zeroLevel = template.items.map((_, i) => reader.byScore(0, i));
-  const zeroCells: { r: number; k: number }[] = [];
-  const invalid: InvalidAnswer[] = [];
-  let invalidCount = 0;
-  let respondents = 0;
-  let zeroOnlyRows = 0;
-  let labelsSeen = false;
-
-  const exact = reader.exact;
-  const base = Int32Array.from(present.map((i) => i * nLevels));
-  for (let r = layout.firstDataRow; r < grid.length; r++) {
-    const row = grid[r];
-    let answered = false;
-    let zeroInRow = false;
-    for (let k = 0; k < nCols; k++) {
-      const v = row[cols[k]];
-      // Fast path, inlined: a label spelled exactly. Everything else goes through the reader.
-      if (typeof v === 'string') {
-        const hit = exact.get(v);
-        if (hit >= 0) {
-          counts[base[k] + hit]++;
-          answered = true;
-          labelsSeen = true;
-          continue;
-        }
-      }
-      const item = items[k];
-      const code = reader.code(v, item);
-      if (code >= 0) {
-        counts[base[k] + code]++;
-        answered = true;
-        if (!labelsSeen && typeof v === 'string') labelsSeen = reader.isLabelText(v, code);
-      } else if (code === BLANK) {
-        blank[item]++;
-      } else if (code === ZERO) {
-        zeros[item]++;
-        zeroInRow = true;
-        if (zeroLevel[item] < 0) zeroCells.push({ r, k });
-      } else if (code === NOT_APPLICABLE) {
-        na[item]++;
-      } else if (code === INVALID) {
-        invalidCount++;
-        if (invalid.length < MAX_INVALID_LISTED) invalid.push(invalidAt(template, layout, origin, r, cols[k], item, v));
-      }
-    }
-    if (answered) respondents++;
-    else if (zeroInRow) zeroOnlyRows++;
-  }
-
-  // Settle what the numeric 0s meant (see answers.ts ZERO).
-  const zerosAsBlank = zeroMeansBlank && labelsSeen;
-  for (let i = 0; i < template.items.length; i++) {
-    if (zeros[i] === 0) continue;
-    if (zerosAsBlank) blank[i] += zeros[i];
-    else if (zeroLevel[i] >= 0) counts[i * nLevels + zeroLevel[i]] += zeros[i];
-  }
-  if (!zerosAsBlank) {
-    respondents += zeroOnlyRows;
-    for (const { r, k } of zeroCells) {
-      invalidCount++;
-      if (invalid.length < MAX_INVALID_LISTED) invalid.push(invalidAt(template, layout, origin, r, cols[k], items[k], 0));
-    }
-    if (zeroCells.length > 0) invalid.sort((a, b) => a.row - b.row || a.column - b.column);
-  }
-
-  const countRows: number[][] = template.items.map((_, i) => Array.from(counts.subarray(i * nLevels, (i + 1) * nLevels)));
-  return {
-    tally: { counts: countRows, blank: Array.from(blank), notApplicable: Array.from(na), respondents },
-    invalid,
-    invalidCount,
-    zerosAsBlank,
-  };
-}
-
-function invalidAt(template: Template, layout: DataLayout, origin: GridOrigin, r: number, c: number, item: number, v: unknown): InvalidAnswer {
-  return {
-    row: origin.row + r,
-    column: origin.col + c,
-    cell: cellAddress(origin, r, c),
-    item: template.items[item].name,
-    value: displayValue(v as string),
-  };
+  const answers = readAnswerGrid(grid, template, layout, { origin, zeroMeansBlank, maxListed: MAX_INVALID_LISTED });
+  return { tally: tallyAnswerGrid(answers, template), invalid: answers.invalid, invalidCount: answers.invalidCount, zerosAsBlank: answers.zerosAsBlank };
 }
 
 /** Item and category scores and the overall under `policy`, from a tally. */

@@ -237,3 +237,14 @@ export function findLevel(template: Template, label: string): number {
   const key = normalizeLabel(label);
   return template.levels.findIndex((lv) => normalizeLabel(lv.label) === key);
 }
+
+/** Two templates score alike: the same items (name, category, weight, scores), level labels and target. */
+export function sameTemplate(a: Template, b: Template): boolean {
+  const items = (t: Template) => t.items.map((i) => [i.name, i.category, i.weight, ...i.scores].join('|')).join(';');
+  return items(a) === items(b) && a.levels.map((l) => l.label).join() === b.levels.map((l) => l.label).join() && Math.abs(a.target - b.target) < 1e-12;
+}
+
+/** An unedited copy of Table 4-1 is Table 4-1 (and reports say so); any other template is itself. */
+export function asBuiltIn(template: Template): Template {
+  return sameTemplate(template, TABLE_4_1) ? TABLE_4_1 : template;
+}

@@ -7,12 +7,39 @@
  * columns ignored) or be exactly the 14 item columns in Table 4-1 order. A `template` range is in the
  * layout of Table 4-1 (see src/domain/template-range.ts); omitted, Table 4-1 is used.
  */
-// Direct module imports (not the domain index) keep functions.js free of the analysis code.
-import type { Grid } from '../domain/cells';
+// Direct module imports (not the domain index) keep functions.js free of the report and plan code:
+// only the analysis modules the functions call (drivers, potential, responses, sample size, statistics).
+import { composite, keyDrivers } from '../domain/analysis/drivers';
+import { improvementPotential } from '../domain/analysis/potential';
+import { readResponses } from '../domain/analysis/responses';
+import { DEFAULT_HALF_WIDTH, nForHalfWidth } from '../domain/analysis/sample-size';
+import { summarize, tInterval } from '../domain/analysis/statistics';
+import { DEFAULT_ORIGIN, type Grid } from '../domain/cells';
+import { locateData } from '../domain/locate';
 import { assertNoInvalid, categoryName, itemIndex, levelIndex, levelScore, requireCategoryScore, requireItemScore, requireOverall, targetOrDefault } from '../domain/queries';
 import { parsePolicy, scoreResponses, type Policy, type ScoreResult } from '../domain/scoring';
-import type { Template } from '../domain/template';
-import { guarded, originOf, templateArg } from './invoke';
+import { parseTarget, type Template } from '../domain/template';
+import { argumentError, guarded, notAvailable, originOf, templateArg } from './invoke';
+
+/** The respondents' weighted composites (fractions) of a range already checked by `scored`. */
+function composites(responses: unknown[][], template: Template, invocation: CustomFunctions.Invocation | undefined): number[] {
+  const origin = originOf(invocation, 0) ?? DEFAULT_ORIGIN;
+  const set = readResponses(responses as Grid, template, locateData(responses as Grid, template, origin), origin);
+  const out: number[] = [];
+  for (const r of set.records) {
+    const c = composite(r.levels, template);
+    if (!Number.isNaN(c)) out.push(c / 100);
+  }
+  return out;
+}
+
+/** A fraction argument (0.95, "95%", 95) in (0, 1], or `fallback` when omitted. */
+function fractionArg(value: unknown, fallback: number, name: { zh: string; en: string }, example: string): number {
+  if (value === undefined || value === null || value === '') return fallback;
+  const v = parseTarget(value);
+  if (v === undefined) throw argumentError(name, value, example);
+  return v;
+}
 
 function scored(responses: unknown[][], template: Template, invocation: CustomFunctions.Invocation | undefined, policy: Policy = 'item'): ScoreResult {
   const result = scoreResponses(responses as Grid, template, { policy, origin: originOf(invocation, 0) });
@@ -142,5 +169,105 @@ export function targetmet(responses: unknown[][], target: number | string, templ
     const t = templateArg(template, originOf(invocation, 2));
     const goal = targetOrDefault(t, target);
     return requireOverall(scored(responses, t, invocation)) >= goal - 1e-12;
+  });
+}
+
+/**
+ * 提升潜力：若该评分项目单独达到目标，总体满意度可提高多少（小数，0.012 即 1.2 个百分点）；已达标的项目为 0。
+ * Improvement potential: how much the overall would rise if this item alone reached the target (fraction); 0 at or above target.
+ * @customfunction POTENTIAL
+ * @requiresParameterAddresses
+ * @param responses 调查数据区域，可含表头行。Survey responses, header row optional.
+ * @param item 评分项目名称，如 "培训"。Item name, e.g. "培训".
+ * @param [template] 评分模板区域（表4-1 版式），省略则用表4-1。Template range in the layout of Table 4-1.
+ * @param [policy] 计算口径："item"（默认，按项平均）或 "strict"（公式原样）。Policy: "item" (default) or "strict".
+ * @param invocation Invocation
+ * @returns 提升潜力（小数）。Improvement potential (fraction).
+ */
+export function potential(responses: unknown[][], item: string, template: unknown[][], policy: string, invocation: CustomFunctions.Invocation): number {
+  return guarded(() => {
+    const t = templateArg(template, originOf(invocation, 2));
+    const i = itemIndex(t, item);
+    const p = parsePolicy(policy);
+    const result = scored(responses, t, invocation, p);
+    requireOverall(result);
+    requireItemScore(result, i);
+    const r = improvementPotential(result.items, { policy: p, target: t.target, respondents: result.respondents });
+    return r.items.find((x) => x.item === t.items[i].name)!.potential;
+  });
+}
+
+/**
+ * 驱动因素（推导重要性）：该项目得分与受访者加权总分的皮尔逊相关系数（只用回答了该项目的受访者）；少于 10 对时结果不稳。
+ * Derived importance: Pearson correlation of the item's score with the respondent's weighted composite (respondents who answered it); unstable below 10 pairs.
+ * @customfunction DRIVER
+ * @requiresParameterAddresses
+ * @param responses 调查数据区域，可含表头行。Survey responses, header row optional.
+ * @param item 评分项目名称，如 "态度"。Item name, e.g. "态度".
+ * @param [template] 评分模板区域（表4-1 版式），省略则用表4-1。Template range in the layout of Table 4-1.
+ * @param invocation Invocation
+ * @returns 相关系数（−1 到 1）。Correlation (−1 to 1).
+ */
+export function driver(responses: unknown[][], item: string, template: unknown[][], invocation: CustomFunctions.Invocation): number {
+  return guarded(() => {
+    const t = templateArg(template, originOf(invocation, 2));
+    const i = itemIndex(t, item);
+    requireItemScore(scored(responses, t, invocation), i);
+    const origin = originOf(invocation, 0) ?? DEFAULT_ORIGIN;
+    const set = readResponses(responses as Grid, t, locateData(responses as Grid, t, origin), origin);
+    const d = keyDrivers(set.records, t).items[i];
+    if (d.r === null) {
+      throw notAvailable(
+        `评分项目"${d.item}"的相关系数无法计算（${d.n} 对答案${d.n < 2 ? '，至少需要 2 对' : '，答案或总分没有变化'}）`,
+        `The correlation of item "${d.item}" cannot be computed (${d.n} pairs${d.n < 2 ? '; at least 2 are needed' : '; the answers or composites do not vary'})`,
+      );
+    }
+    return d.r;
+  });
+}
+
+/**
+ * 总体满意度的置信区间（t 区间，按受访者加权总分）：返回两个单元格，下限和上限。
+ * Confidence interval of the overall satisfaction (t-interval over respondent composites): spills two cells, lower and upper.
+ * @customfunction CI
+ * @requiresParameterAddresses
+ * @param responses 调查数据区域，可含表头行。Survey responses, header row optional.
+ * @param [level] 置信水平，默认 0.95（也可写 "95%"）。Confidence level, default 0.95 (or "95%").
+ * @param [template] 评分模板区域（表4-1 版式），省略则用表4-1。Template range in the layout of Table 4-1.
+ * @param invocation Invocation
+ * @returns 下限、上限（小数）。Lower and upper bound (fractions).
+ */
+export function ci(responses: unknown[][], level: number | string, template: unknown[][], invocation: CustomFunctions.Invocation): number[][] {
+  return guarded(() => {
+    const t = templateArg(template, originOf(invocation, 2));
+    const confidence = fractionArg(level, 0.95, { zh: '置信水平', en: 'confidence level' }, '0.95 或 95%');
+    if (confidence >= 1) throw argumentError({ zh: '置信水平', en: 'confidence level' }, level, '0.95 或 95%');
+    const center = requireOverall(scored(responses, t, invocation));
+    const interval = tInterval(summarize(composites(responses, t, invocation)), center, 1 - confidence);
+    if (!interval) throw notAvailable('有效样本少于 2 份，无法计算置信区间', 'Fewer than 2 respondents: no confidence interval');
+    return [[interval.low, interval.high]];
+  });
+}
+
+/**
+ * 样本量：使 95% 置信区间半宽不超过指定值（默认 ±2 个百分点）所需的答卷份数（t 分布，按本区域受访者加权总分的标准差）。
+ * Sample size: responses needed for the 95% interval to be within ± the half-width (default 2 points), from the composites' standard deviation (t-based).
+ * @customfunction SAMPLESIZE
+ * @requiresParameterAddresses
+ * @param responses 调查数据区域，可含表头行。Survey responses, header row optional.
+ * @param [halfwidth] 区间半宽，默认 0.02（即 ±2 个百分点，也可写 "2%"）。Half-width, default 0.02 (±2 points, or "2%").
+ * @param [template] 评分模板区域（表4-1 版式），省略则用表4-1。Template range in the layout of Table 4-1.
+ * @param invocation Invocation
+ * @returns 所需份数。Responses needed.
+ */
+export function samplesize(responses: unknown[][], halfwidth: number | string, template: unknown[][], invocation: CustomFunctions.Invocation): number {
+  return guarded(() => {
+    const t = templateArg(template, originOf(invocation, 2));
+    const h = fractionArg(halfwidth, DEFAULT_HALF_WIDTH, { zh: '区间半宽', en: 'half-width' }, '0.02 或 2%');
+    requireOverall(scored(responses, t, invocation));
+    const s = summarize(composites(responses, t, invocation));
+    const n = s.n >= 2 ? nForHalfWidth(Math.sqrt(s.variance), h) : null;
+    if (n === null) throw notAvailable('有效样本少于 2 份，无法估计所需样本量', 'Fewer than 2 respondents: cannot estimate the sample size');
+    return n;
   });
 }

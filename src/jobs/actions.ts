@@ -5,6 +5,7 @@
  */
 import { analyze, findingsFromAnalysis, nextIds, readTracker, untracked, type Finding } from '../domain';
 import { ACTIONS_SHEET, appendActionsPlan, buildActionsSheet, resolveSheets, type ActionRow, type ExcelGateway, type ExistingSheet } from '../plan';
+import { say } from './messages';
 import { checkAborted, note, type JobNote } from './notes';
 import { loadSurveyData } from './survey-data';
 
@@ -39,8 +40,8 @@ export async function trackFindings(
   }
   const notes =
     rows.length > 0
-      ? [note('info', `已在"${sheet}"新增 ${rows.length} 条措施（${rows[0].id} 至 ${rows[rows.length - 1].id}）；已有 ${tracked.length} 条未改动`, `Added ${rows.length} actions to "${sheet}" (${rows[0].id}–${rows[rows.length - 1].id}); ${tracked.length} existing rows untouched`)]
-      : [note('info', `没有新的发现需要跟踪；"${sheet}"中已有 ${tracked.length} 条，未改动`, `No new finding to track; the ${tracked.length} rows of "${sheet}" are untouched`)];
+      ? [note('info', say('actions-added', { sheet: sheet!, n: rows.length, first: rows[0].id, last: rows[rows.length - 1].id, kept: tracked.length }))]
+      : [note('info', say('actions-none', { sheet: sheet!, kept: tracked.length }))];
   return { added: rows, kept: tracked.length, sheet: sheet!, notes };
 }
 

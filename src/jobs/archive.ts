@@ -4,12 +4,11 @@
  * tracker tabs protected, and (for a file copy) every CSAT.* formula frozen to its value beside the
  * native-formula equivalent, so the copy reads right where the add-in is not installed.
  */
-import { archiveProperties, recordChecklist, scoreResponses, type ArchiveProperties, type RecordCheck } from '../domain';
+import { archiveProperties, isoDay, recordChecklist, scoreResponses, type ArchiveProperties, type RecordCheck } from '../domain';
 import { ARCHIVE_SHEET, buildArchiveSheet, resolveSheets, RESPONSES_TABLE_NAME, type ExcelGateway, type SheetPlan } from '../plan';
-import { inspectSurvey } from './inspect';
+import { inspectionOf, loadSurveyIfAny } from './inspect';
+import { say } from './messages';
 import { checkAborted, note, type JobNote } from './notes';
-import { isoDay } from './report';
-import { loadSurveyData } from './survey-data';
 
 export interface ArchiveOptions {
   department?: string;
@@ -33,7 +32,9 @@ export async function prepareArchive(gateway: ExcelGateway, options: ArchiveOpti
   const existing = await gateway.listSheets();
   const today = isoDay(options.now ?? new Date());
   const reports = existing.map((s) => s.owner ?? '').filter((o) => /^report_\d{4}Q[1-4]$/.test(o)).map((o) => o.slice(7)).sort();
-  const inspection = await inspectSurvey(gateway);
+  // The survey is read once: its quarters name the period, its responses give the frozen overall.
+  const data = await loadSurveyIfAny(gateway);
+  const inspection = inspectionOf(data);
   const period = reports.at(-1) ?? inspection.quarters[0] ?? today.slice(0, 4);
   const records = recordChecklist(existing);
   const properties = archiveProperties({ period, department: options.department ?? '服务台', today, records });
@@ -49,11 +50,7 @@ export async function prepareArchive(gateway: ExcelGateway, options: ArchiveOpti
   let left: string[] = [];
   // A gateway over a file copy can freeze formulas (a declared capability); Excel's own workbook keeps them live.
   if (gateway.freezeCustomFunctions) {
-    let overall: number | undefined;
-    if (inspection.hasData) {
-      const data = await loadSurveyData(gateway);
-      overall = scoreResponses(data.grid, data.template, { layout: data.layout, zeroMeansBlank: false }).overall ?? undefined;
-    }
+    const overall = data ? (scoreResponses(data.grid, data.template, { layout: data.layout, zeroMeansBlank: false }).overall ?? undefined) : undefined;
     const ours = new RegExp(`^=CSAT\\.OVERALL\\(${RESPONSES_TABLE_NAME}\\[#All\\],CSAT_TEMPLATE\\)$`);
     // Freezing edits the workbook: the last point at which a cancel changes nothing is before it.
     checkAborted(options.signal);
@@ -65,11 +62,11 @@ export async function prepareArchive(gateway: ExcelGateway, options: ArchiveOpti
 
   const missing = records.filter((r) => !r.present).map((r) => r.record);
   const notes: JobNote[] = [
-    note('info', `已写入归档属性（统计期间 ${period}，保存期限至 ${properties.custom['保存期限至']}）和"${tab.name}"`, `Wrote the archive properties (period ${period}, keep until ${properties.custom['保存期限至']}) and "${tab.name}"`),
-    note(missing.length === 0 ? 'info' : 'warning', missing.length === 0 ? '§7 的五项记录齐全' : `缺少记录：${missing.join('、')}`, missing.length === 0 ? 'All five records of §7 are present' : `Missing records: ${missing.join(', ')}`),
+    note('info', say('archive-written', { period, keepUntil: String(properties.custom['保存期限至']), sheet: tab.name })),
+    missing.length === 0 ? note('info', say('archive-records-complete')) : note('warning', say('archive-records-missing', { records: missing })),
   ];
-  if (protectedSheets.length > 0) notes.push(note('info', `已保护：${protectedSheets.join('、')}${options.password ? '（已设密码）' : ''}`, `Protected: ${protectedSheets.join(', ')}${options.password ? ' (with a password)' : ''}`));
-  if (frozen.length > 0) notes.push(note('info', `已把 ${frozen.length} 个 CSAT 公式冻结为数值（旁边保留原生公式）`, `Froze ${frozen.length} CSAT formulas to values (the native formulas beside them stay)`));
-  if (left.length > 0) notes.push(note('warning', `以下 CSAT 公式没有已知数值，未冻结：${left.join('、')}`, `These CSAT formulas have no known value and were not frozen: ${left.join(', ')}`));
+  if (protectedSheets.length > 0) notes.push(note('info', say('archive-protected', { sheets: protectedSheets, password: !!options.password })));
+  if (frozen.length > 0) notes.push(note('info', say('archive-frozen', { n: frozen.length })));
+  if (left.length > 0) notes.push(note('warning', say('archive-left', { cells: left })));
   return { records, properties, protectedSheets, frozen, left, notes };
 }

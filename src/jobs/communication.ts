@@ -2,11 +2,11 @@
  * 客户沟通 (policy §4.1): the plan and record sheets, and the 客户沟通分析 tab checking the records
  * against the plan and the rules; 需改进事项 can be sent on to the corrective-action tracker.
  */
-import { analyzeCommunication, CsatError, findingsFromCommunication, problem, type CellValue, type CommAnalysis } from '../domain';
+import { analyzeCommunication, CsatError, findingsFromCommunication, isoDay, problem, stampTime, type CellValue, type CommAnalysis } from '../domain';
 import { buildCommPlanSheet, buildCommRecordSheet, buildCommReportSheet, COMM_PLAN_SHEET, COMM_RECORD_SHEET, commReportSheetName, resolveSheets, type ExcelGateway } from '../plan';
 import { trackFindings } from './actions';
+import { say } from './messages';
 import { checkAborted, note, type JobNote } from './notes';
-import { isoDay, stampTime } from './report';
 
 export interface CommSheetsOptions {
   planRows?: readonly (readonly CellValue[])[];
@@ -31,10 +31,10 @@ export async function generateCommSheets(gateway: ExcelGateway, options: CommShe
   if (sheets.length > 0) await gateway.render({ sheets });
   const notes = [plan, records].map((r) =>
     r.action === 'keep'
-      ? note('info', `已保留"${r.name}"（其中的数据未改动）`, `Kept "${r.name}" (its rows untouched)`)
+      ? note('info', say('sheet-kept-rows', { sheet: r.name }))
       : r.nameTakenBy
-        ? note('warning', `工作表"${r.nameTakenBy}"不是本加载项创建的，未作改动；新表命名为"${r.name}"`, `Sheet "${r.nameTakenBy}" is not the add-in's and was left alone; the new sheet is "${r.name}"`)
-        : note('info', `已创建"${r.name}"`, `Created "${r.name}"`),
+        ? note('warning', say('sheet-name-taken', { taken: r.nameTakenBy, sheet: r.name }))
+        : note('info', say('sheet-created', { sheet: r.name })),
   );
   return { notes };
 }
@@ -55,8 +55,8 @@ export async function generateCommReport(gateway: ExcelGateway, options: CommRep
   const find = (owner: string, name: string) => existing.find((s) => s.owner === owner) ?? existing.find((s) => s.name === name);
   const planSheet = find('comm_plan', COMM_PLAN_SHEET);
   const recordSheet = find('comm_records', COMM_RECORD_SHEET);
-  if (!planSheet) throw new CsatError(problem('sheet-missing', { sheet: COMM_PLAN_SHEET, hint: '请先"生成沟通计划表"' }));
-  if (!recordSheet) throw new CsatError(problem('sheet-missing', { sheet: COMM_RECORD_SHEET, hint: '请先"生成沟通计划表"' }));
+  if (!planSheet) throw new CsatError(problem('comm-sheet-missing', { sheet: COMM_PLAN_SHEET }));
+  if (!recordSheet) throw new CsatError(problem('comm-sheet-missing', { sheet: COMM_RECORD_SHEET }));
   const now = options.now ?? new Date();
   const today = options.today ?? isoDay(now);
   const analysis = analyzeCommunication(await gateway.readSheet(planSheet.name), await gateway.readSheet(recordSheet.name), {
@@ -68,14 +68,9 @@ export async function generateCommReport(gateway: ExcelGateway, options: CommRep
   const [tab] = resolveSheets([{ owner: `comm_report_${analysis.year}`, name: commReportSheetName(analysis.year), onExisting: 'refresh' }], existing);
   checkAborted(options.signal);
   await gateway.render({ sheets: [buildCommReportSheet(analysis, { generatedAt: stampTime(now), version: options.version }, tab.name)] });
-  const pct = analysis.compliance === null ? '—' : `${(analysis.compliance * 100).toFixed(1)}%`;
   const faults = analysis.findings.filter((f) => f.kind !== 'more-than-planned').length;
-  const notes: JobNote[] = [
-    note('info', `${tab.action === 'refresh' ? '已更新' : '已生成'}"${tab.name}"：合规率 ${pct}，发现 ${faults} 个问题`, `${tab.action === 'refresh' ? 'Refreshed' : 'Wrote'} "${tab.name}": compliance ${pct}, ${faults} findings`),
-  ];
-  if (analysis.issues.length > 0) {
-    notes.push(note('warning', `有 ${analysis.issues.length} 处内容无法识别（第一个：${analysis.issues[0].zh}），已列在报告中`, `${analysis.issues.length} entries could not be read (first: ${analysis.issues[0].en}); listed in the report`));
-  }
+  const notes: JobNote[] = [note('info', say('comm-report-written', { refreshed: tab.action === 'refresh', sheet: tab.name, compliance: analysis.compliance, faults }))];
+  if (analysis.issues.length > 0) notes.push(note('warning', say('comm-report-issues', { n: analysis.issues.length, first: analysis.issues[0] })));
   if (options.toTracker) {
     const tracked = await trackFindings(gateway, findingsFromCommunication(analysis.opinions), { year: analysis.year, signal: options.signal });
     notes.push(...tracked.notes);

@@ -11,7 +11,7 @@ import {
   autoMapping,
   detectFormat,
   exportLayout,
-  FORMAT_NAMES,
+  formatName,
   isBlank,
   normalizeLabel,
   savedMapping,
@@ -23,6 +23,7 @@ import {
   type Target,
 } from '../domain';
 import { appendResponsesPlan, SOURCE_COLUMN, type ExcelGateway } from '../plan';
+import { say } from './messages';
 import { checkAborted, note, type JobNote } from './notes';
 import { generateSurveyWorkbook } from './survey';
 import { loadSurveyData } from './survey-data';
@@ -86,7 +87,7 @@ export async function importExport(gateway: ExcelGateway, options: ImportOptions
   const result: ImportResult = { format, layout, mapping: savedMapping(layout, mapping), unmapped, added: 0, skipped, duplicateRows, undated, notes };
   if (options.preview || !data) return result;
   // Refuse what would import nothing real: no question mapped to an item, or no answer at all.
-  const file = options.fileName ?? FORMAT_NAMES[format];
+  const file = options.fileName ?? formatName(format);
   const itemNames = new Set(template.items.map((i) => i.name));
   if (![...mapping.values()].some((t) => t && itemNames.has(t))) throw new CsatError(problem('import-no-items', { file }));
   const reader = readerFor(template);
@@ -104,14 +105,8 @@ export async function importExport(gateway: ExcelGateway, options: ImportOptions
   checkAborted(options.signal);
   if (fresh.length > 0) await gateway.render({ sheets: [appendResponsesPlan(sheet, tableHeader, fresh.map((r) => r.values), last + 1)] });
   result.added = fresh.length;
-  notes.push(
-    note(
-      'info',
-      `已从${FORMAT_NAMES[format]}导入 ${fresh.length} 份答卷到"${sheet}"（第 ${last + 1} 行起）；已导入过的 ${skipped} 份已跳过${skipped > 0 ? `（导出文件第 ${duplicateRows.slice(0, 20).join('、')}${skipped > 20 ? ' 等' : ''} 行）` : ''}；原有数据未改动`,
-      `Imported ${fresh.length} responses from ${FORMAT_NAMES[format]} into "${sheet}" (from row ${last + 1}); ${skipped} already imported were skipped${skipped > 0 ? ` (export rows ${duplicateRows.slice(0, 20).join(', ')}${skipped > 20 ? '…' : ''})` : ''}; existing rows untouched`,
-    ),
-  );
-  if (unmapped.length > 0) notes.push(note('warning', `未对应到评分项目的问题（未导入）：${unmapped.join('；')}`, `Questions not mapped (not imported): ${unmapped.join('; ')}`));
-  if (undated.length > 0) notes.push(note('warning', `导出文件第 ${undated.join('、')} 行的提交时间无法识别，调查日期留空`, `Rows ${undated.join(', ')} of the export have an unreadable submit time; 调查日期 left blank`));
+  notes.push(note('info', say('import-done', { format: formatName(format), n: fresh.length, sheet, from: last + 1, skipped, rows: duplicateRows })));
+  if (unmapped.length > 0) notes.push(note('warning', say('import-unmapped', { questions: unmapped })));
+  if (undated.length > 0) notes.push(note('warning', say('import-undated', { rows: undated })));
   return result;
 }

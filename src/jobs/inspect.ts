@@ -2,9 +2,9 @@
  * 校验数据, and what the analysis pickers offer: every invalid answer and unreadable date with its
  * cell, the quarters in the data (latest first) and the columns one can group by.
  */
-import { CsatError, type InvalidAnswer } from '../domain';
+import { CsatError, isGroupingColumn, type InvalidAnswer } from '../domain';
 import type { ExcelGateway } from '../plan';
-import { loadSurveyData } from './survey-data';
+import { loadSurveyData, type SurveyData } from './survey-data';
 
 export interface Inspection {
   readonly hasData: boolean;
@@ -18,23 +18,31 @@ export interface Inspection {
 
 const EMPTY: Inspection = { hasData: false, respondents: 0, quarters: [], columns: [], invalid: [], undated: [] };
 
-export async function inspectSurvey(gateway: ExcelGateway): Promise<Inspection> {
-  let data;
+/** The survey of a workbook, or undefined when it has no responses yet (a normal state for the pane, not a failure). */
+export async function loadSurveyIfAny(gateway: ExcelGateway): Promise<SurveyData | undefined> {
   try {
-    data = await loadSurveyData(gateway);
+    return await loadSurveyData(gateway);
   } catch (e) {
-    // A workbook without responses is a normal state for the pane, not a failure.
-    if (e instanceof CsatError && (e.problems[0]?.code === 'no-header' || e.problems[0]?.code === 'no-dates')) return EMPTY;
+    if (e instanceof CsatError && (e.problems[0]?.code === 'no-header' || e.problems[0]?.code === 'no-dates')) return undefined;
     throw e;
   }
+}
+
+/** What a survey holds, as the pane shows it. */
+export function inspectionOf(data: SurveyData | undefined): Inspection {
+  if (!data) return EMPTY;
   const quarters = [...new Set(data.set.records.map((r) => r.quarter).filter((q): q is string => q !== undefined))].sort().reverse();
   return {
     hasData: true,
     respondents: data.set.records.filter((r) => r.levels.some((c) => c >= 0)).length,
     quarters,
-    columns: data.set.columns.filter((c) => c !== '调查日期' && c !== '意见与建议'),
+    columns: data.set.columns.filter(isGroupingColumn),
     invalid: data.set.invalid,
     undated: data.set.undated,
     responsesSheet: data.source.sheet,
   };
+}
+
+export async function inspectSurvey(gateway: ExcelGateway): Promise<Inspection> {
+  return inspectionOf(await loadSurveyIfAny(gateway));
 }

@@ -1,16 +1,14 @@
-/** What a job tells its user afterwards: one line per sheet or finding, zh-CN and en-US. */
-import type { Locale } from '../domain';
+/** What a job tells its user afterwards: one line per sheet or finding, a catalogue message (./messages). */
+import { messageText, type Locale, type Message } from '../domain';
 
-export interface JobNote {
+export interface JobNote extends Message {
   readonly level: 'info' | 'warning';
-  readonly zh: string;
-  readonly en: string;
 }
 
-export const note = (level: JobNote['level'], zh: string, en: string): JobNote => ({ level, zh, en });
+export const note = (level: JobNote['level'], message: Message): JobNote => ({ level, ...message });
 
 export function noteText(n: JobNote, locale: Locale): string {
-  return locale === 'en-US' ? n.en : n.zh;
+  return messageText(n, locale);
 }
 
 /** Stops a job that was cancelled (AbortSignal.throwIfAborted is missing in some web views). */

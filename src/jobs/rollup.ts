@@ -1,8 +1,8 @@
 /** 汇总: project workbooks rolled up into one company quarterly summary (per project, and all responses pooled). */
-import { analyze, CsatError, problem, type ResponseSet } from '../domain';
+import { analyze, CsatError, PROJECT_COLUMN, problem, sameTemplate, type ResponseSet } from '../domain';
 import { buildRollupSheet, SOURCE_COLUMN, type ExcelGateway, type RollupSeries } from '../plan';
+import { say } from './messages';
 import { note, type JobNote } from './notes';
-import { sameTemplate } from './survey';
 import { loadSurveyData } from './survey-data';
 
 export interface RollupInput {
@@ -35,16 +35,7 @@ function sharedAnswers(sets: readonly { name: string; set: ResponseSet }[]): Job
     for (let j = i + 1; j < sets.length; j++) {
       const shared = [...ids[i]].filter((id) => ids[j].has(id));
       if (shared.length === 0) continue;
-      const a = sets[i].name;
-      const b = sets[j].name;
-      const eg = shared.slice(0, 3).join('、');
-      notes.push(
-        note(
-          'warning',
-          `"${a}"与"${b}"有 ${shared.length} 份答卷的${SOURCE_COLUMN}相同（如 ${eg}）：同一份答卷可能被汇总了两次，请核对`,
-          `"${a}" and "${b}" share ${shared.length} answer id(s) in ${SOURCE_COLUMN} (e.g. ${shared.slice(0, 3).join(', ')}): the same answers may be counted twice; please check`,
-        ),
-      );
+      notes.push(note('warning', say('rollup-shared-answers', { a: sets[i].name, b: sets[j].name, n: shared.length, column: SOURCE_COLUMN, examples: shared.slice(0, 3) })));
     }
   }
   return notes;
@@ -58,7 +49,7 @@ function series(name: string, set: ResponseSet): RollupSeries {
 function projectName(set: ResponseSet, fallback: string): string {
   const counts = new Map<string, number>();
   for (const r of set.records) {
-    const p = r.fields['项目名称'];
+    const p = r.fields[PROJECT_COLUMN];
     if (p) counts.set(p, (counts.get(p) ?? 0) + 1);
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
@@ -78,12 +69,12 @@ export async function rollup(inputs: readonly RollupInput[], into: ExcelGateway)
   }
   const template = sets[0].set.template;
   const odd = sets.find((s) => !sameTemplate(s.set.template, template));
-  if (odd) throw new RollupInputError(odd.input, new CsatError(problem('template-layout', { detail: `"${odd.name}"的评分模板与"${sets[0].name}"不同，不能合并计算全公司满意度` })));
+  if (odd) throw new RollupInputError(odd.input, new CsatError(problem('rollup-template-differs', { project: odd.name, first: sets[0].name })));
   const shared = sharedAnswers(sets.map((s) => ({ name: s.input.source ?? s.name, set: s.set })));
   const pooled: ResponseSet = { template, records: sets.flatMap((s) => s.set.records), columns: sets[0].set.columns, invalid: [], undated: [] };
   const projects = sets.map((s) => series(s.name, s.set));
   const company = series('全公司', pooled);
   const quarters = [...company.points.keys()].sort();
   await into.render({ sheets: [buildRollupSheet(quarters, projects, company, template.target)], properties: { title: '客户满意度公司季度汇总', category: '质量记录' } });
-  return { notes: [...shared, note('info', `已汇总 ${sets.length} 个项目、${quarters.length} 个季度`, `Rolled up ${sets.length} projects over ${quarters.length} quarters`)], quarters };
+  return { notes: [...shared, note('info', say('rollup-done', { projects: sets.length, quarters: quarters.length }))], quarters };
 }

@@ -1,5 +1,5 @@
 /**
- * Finding the survey in a workbook: its template (the owned 评分模板, else Table 4-1), its responses
+ * Reading the survey of a workbook: its template (the owned 评分模板, else Table 4-1), its responses
  * (the owned 调查数据, else the first sheet with a Table 4-1 header) and its planned customers (the
  * owned 调查方案's 调查对象 table).
  */
@@ -11,6 +11,9 @@ import {
   normalizeLabel,
   problem,
   readResponses,
+  readTemplateGrid,
+  sameTemplate,
+  asBuiltIn,
   TABLE_4_1,
   type DataLayout,
   type Grid,
@@ -18,7 +21,6 @@ import {
   type Template,
 } from '../domain';
 import { columnLetter, parseCell, parseRange, type ExcelGateway, type ExistingSheet, type ReportSource, type TemplateCells } from '../plan';
-import { readWorkbookTemplate, sameTemplate } from './survey';
 
 export interface SurveyData {
   readonly existing: ExistingSheet[];
@@ -32,6 +34,13 @@ export interface SurveyData {
   readonly plannedCustomers: string[];
   /** Merged ranges over answers or dates (`调查数据!G2:G11`): only their top-left cell holds an answer. */
   readonly merged: string[];
+}
+
+/** Reads the template an owned 评分模板 sheet holds, with where its cells are. */
+export async function readWorkbookTemplate(gateway: ExcelGateway, sheet: string): Promise<{ template: Template; cells: TemplateCells }> {
+  const grid = await gateway.readSheet(sheet);
+  const { template, layout } = readTemplateGrid(grid, { sheet, row: 1, col: 1 }, `工作簿中的"${sheet}"`);
+  return { template: asBuiltIn(template), cells: { sheet, layout } };
 }
 
 /** The planned customers of a 调查方案 sheet: the 客户名称 column under its header, to the first blank. */

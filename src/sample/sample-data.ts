@@ -3,7 +3,7 @@
  * customer groups, all three survey methods, a few blanks and 不适用, some weaker items and groups)
  * from a seeded generator, so every run and every test sees the same data.
  */
-import type { CellValue, Template } from '../domain';
+import { responseColumns, SOURCE_COLUMN, SURVEY_METHODS, type CellValue, type Template } from '../domain';
 
 /** Mulberry32: a small, well-known seeded PRNG (deterministic samples, not cryptography). */
 export function seededRandom(seed: number): () => number {
@@ -18,9 +18,6 @@ export function seededRandom(seed: number): () => number {
 }
 
 export const SAMPLE_GROUPS = ['政府机关', '金融机构', '医疗卫生', '制造企业'] as const;
-export const SURVEY_METHODS = ['现场走访', '电话访问', '在线问卷'] as const;
-export const INFO_HEADERS = ['客户名称', '客户分组', '项目名称', '调查方式', '调查日期', '调查人'] as const;
-export const COMMENT_HEADER = '意见与建议';
 
 const CUSTOMER_STEMS = [
   '市政务服务中心', '区税务局', '市公安局', '区教育局', '市人社局', '市卫健委', '区财政局', '市交通委',
@@ -45,7 +42,8 @@ export function sampleResponses(template: Template, options: SampleOptions = {})
   const year = options.year ?? 2026;
   const rand = seededRandom(options.seed ?? 20260101);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-  const header = [...INFO_HEADERS, ...template.items.map((it) => it.name), COMMENT_HEADER];
+  // 调查数据's columns but 来源编号 (hand-entered rows have no import origin).
+  const header = responseColumns(template.items.map((it) => it.name)).filter((c) => c !== SOURCE_COLUMN);
   const rows: CellValue[][] = [];
   // Group quality and item difficulty shape the data so the analysis has something to find.
   const groupShift: Record<string, number> = { 政府机关: 0.04, 金融机构: 0.02, 医疗卫生: -0.02, 制造企业: -0.07 };

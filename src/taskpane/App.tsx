@@ -1,21 +1,25 @@
 /**
- * The task pane: 调查 and 分析 sections over the jobs, in Excel or — standalone — over an .xlsx
- * opened in the browser. One job at a time; progress and cancel while it runs; its outcome, with
- * the cells to fix, in one message.
+ * The task pane: the jobs grouped in five tabs — 调查 / 分析 / 改进 / 沟通 / 导入归档, the last one
+ * opened remembered — over the jobs, in Excel or — standalone — over an .xlsx opened in the browser.
+ * One job at a time; progress and cancel while it runs; its outcome, with the cells to fix, in one
+ * message that stays in view above the tabs whichever tab is open.
  */
-import { Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
-import type { Locale } from '../domain';
+import { Tab, TabList, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
+import { describeError, type Locale } from '../domain';
 import type { ExcelGateway } from '../plan';
+import { actFirst } from './act-first';
+import { ActFirst } from './components/ActFirst';
 import { AnalysisSection } from './components/AnalysisSection';
 import { ImportArchiveSections } from './components/ImportArchiveSections';
-import { LoopSections } from './components/LoopSections';
+import { CommSection, ImproveSection } from './components/LoopSections';
 import { ReportPreview } from './components/ReportPreview';
 import { StandaloneBar } from './components/StandaloneBar';
 import { StatusArea } from './components/StatusArea';
 import { SurveySection } from './components/SurveySection';
-import { FileRefused, localizedError, openStandalone, resultName, STANDALONE_MAX_MB, type StandaloneWorkbook, type WorkbookHost } from './host';
-import { STRINGS } from './i18n';
+import { FileRefused, openStandalone, resultName, STANDALONE_MAX_MB, type StandaloneWorkbook, type WorkbookHost } from './host';
+import { STRINGS, type Strings } from './i18n';
+import { loadTab, saveTab, TABS, type PaneTab } from './remembered-tab';
 import { usePane } from './use-pane';
 
 const useStyles = makeStyles({
@@ -29,7 +33,13 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  // Five tabs fit one row at 320 px in Chinese; longer English names wrap to a second row.
+  tabs: { flexWrap: 'wrap', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
+
+const tabLabel = (t: Strings, tab: PaneTab): string =>
+  ({ survey: t.tabSurvey, analysis: t.tabAnalysis, improve: t.tabImprove, comm: t.tabComm, import: t.tabImportArchive })[tab];
 
 export interface AppProps {
   host: WorkbookHost;
@@ -55,9 +65,16 @@ export function App({ host, locale, saveFile = browserDownload }: AppProps) {
   const [standalone, setStandalone] = useState<StandaloneWorkbook>();
   const [opening, setOpening] = useState(false);
   const [period, setPeriod] = useState<string>();
+  const [tab, setTab] = useState<PaneTab>(loadTab);
+  const ids = useId();
+  const selectTab = useCallback((next: PaneTab) => {
+    setTab(next);
+    saveTab(next);
+  }, []);
   const gateway: ExcelGateway | undefined = host.mode === 'excel' ? host.gateway : standalone?.gateway;
   const pane = usePane(gateway, t, locale);
   const disabled = !!pane.busy || opening || !gateway;
+  const summary = useMemo(() => (pane.preview ? actFirst(pane.preview) : undefined), [pane.preview]);
 
   const open = useCallback(
     async (file: File) => {
@@ -74,8 +91,8 @@ export function App({ host, locale, saveFile = browserDownload }: AppProps) {
               ? t.tooLarge(e.fileName, e.mb.toFixed(1), STANDALONE_MAX_MB)
               : t.notXlsx(e.fileName)
             : e && typeof e === 'object' && 'zh' in e
-              ? `${file.name} ${localizedError(e, locale)}`
-              : t.unreadable(file.name, localizedError(e, locale));
+              ? `${file.name} ${describeError(e, locale)}`
+              : t.unreadable(file.name, describeError(e, locale));
         pane.setMessage({ intent: 'error', title: t.error, lines: [text] });
       } finally {
         setOpening(false);
@@ -99,34 +116,55 @@ export function App({ host, locale, saveFile = browserDownload }: AppProps) {
       </header>
       {host.mode === 'standalone' && <StandaloneBar t={t} disabled={!!pane.busy || opening} fileName={standalone?.fileName} onOpen={open} onDownload={download} />}
       <StatusArea t={t} busy={pane.busy} message={pane.message} onCancel={pane.cancel} onSelect={host.select ? (cell) => void host.select!(cell) : undefined} />
-      {host.mode === 'standalone' && pane.preview && <ReportPreview t={t} analysis={pane.preview} />}
-      <SurveySection t={t} disabled={disabled} onGenerate={(tpl) => void pane.survey(tpl)} onValidate={() => void pane.validate()} />
-      <AnalysisSection
-        t={t}
-        disabled={disabled}
-        inspection={pane.inspection}
-        period={period}
-        onPeriod={setPeriod}
-        onReport={(p, g) => void pane.report(p, g)}
-        onTrend={() => void pane.report(undefined, undefined, true)}
-      />
-      <LoopSections
-        t={t}
-        disabled={disabled}
-        hasData={pane.inspection?.hasData ?? false}
-        period={period}
-        onActions={() => void pane.actions(period)}
-        onCommSheets={() => void pane.commSheets()}
-        onCommReport={(toTracker) => void pane.commReport(toTracker)}
-      />
-      <ImportArchiveSections
-        t={t}
-        disabled={disabled}
-        hasPendingImport={!!pane.pendingImport}
-        onImportFile={(file, format) => void pane.importPreview(file, format)}
-        onImportConfirm={() => void pane.importConfirm()}
-        onArchive={(password) => void pane.archive(password)}
-      />
+      <TabList className={styles.tabs} aria-label={t.tabs} selectedValue={tab} onTabSelect={(_, d) => selectTab(d.value as PaneTab)} selectTabOnFocus>
+        {TABS.map((x) => (
+          <Tab key={x} value={x} id={`${ids}-tab-${x}`} aria-controls={`${ids}-panel-${x}`}>
+            {tabLabel(t, x)}
+          </Tab>
+        ))}
+      </TabList>
+      {/* Every panel stays mounted (hidden when not selected): choices made in one survive a visit to another. */}
+      <TabPanel ids={ids} tab="survey" selected={tab} className={styles.panel}>
+        <SurveySection t={t} disabled={disabled} onGenerate={(tpl) => void pane.survey(tpl)} onValidate={() => void pane.validate()} />
+      </TabPanel>
+      <TabPanel ids={ids} tab="analysis" selected={tab} className={styles.panel}>
+        {host.mode === 'standalone' && pane.preview && <ReportPreview t={t} analysis={pane.preview} />}
+        {summary && <ActFirst t={t} locale={locale} view={summary} />}
+        <AnalysisSection
+          t={t}
+          disabled={disabled}
+          inspection={pane.inspection}
+          period={period}
+          onPeriod={setPeriod}
+          onReport={(p, g) => void pane.report(p, g)}
+          onTrend={() => void pane.report(undefined, undefined, true)}
+        />
+      </TabPanel>
+      <TabPanel ids={ids} tab="improve" selected={tab} className={styles.panel}>
+        <ImproveSection t={t} disabled={disabled} hasData={pane.inspection?.hasData ?? false} period={period} onActions={() => void pane.actions(period)} />
+      </TabPanel>
+      <TabPanel ids={ids} tab="comm" selected={tab} className={styles.panel}>
+        <CommSection t={t} disabled={disabled} onCommSheets={() => void pane.commSheets()} onCommReport={(toTracker) => void pane.commReport(toTracker)} />
+      </TabPanel>
+      <TabPanel ids={ids} tab="import" selected={tab} className={styles.panel}>
+        <ImportArchiveSections
+          t={t}
+          disabled={disabled}
+          hasPendingImport={!!pane.pendingImport}
+          onImportFile={(file, format) => void pane.importPreview(file, format)}
+          onImportConfirm={() => void pane.importConfirm()}
+          onArchive={(password) => void pane.archive(password)}
+        />
+      </TabPanel>
     </main>
+  );
+}
+
+/** One tab's panel, named by its tab; hidden (still mounted) while another tab is selected. */
+function TabPanel({ ids, tab, selected, className, children }: { ids: string; tab: PaneTab; selected: PaneTab; className: string; children: ReactNode }) {
+  return (
+    <div role="tabpanel" id={`${ids}-panel-${tab}`} aria-labelledby={`${ids}-tab-${tab}`} hidden={tab !== selected} className={className}>
+      {children}
+    </div>
   );
 }

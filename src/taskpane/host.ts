@@ -6,10 +6,31 @@ import type { ExcelGateway } from '../plan';
 
 export interface WorkbookHost {
   readonly mode: 'excel' | 'standalone';
-  /** The workbook to act on; undefined in standalone mode until a file is opened. */
+  /**
+   * The workbook to act on; undefined in standalone mode until a file is opened. Run each user
+   * action through `runAction(gateway, job)`: inside Excel that is one Excel.run, undone on failure.
+   */
   readonly gateway?: ExcelGateway;
   /** Selects a cell such as `调查数据!H12` (Excel only). */
   select?(cell: string): Promise<void>;
+}
+
+/** A gateway that can run a whole user action as one unit of work (Excel: one Excel.run, undone on failure). */
+export interface SessionGateway extends ExcelGateway {
+  session<T>(job: (gateway: ExcelGateway) => Promise<T>): Promise<T>;
+}
+
+export function hasSession(gateway: ExcelGateway): gateway is SessionGateway {
+  return typeof (gateway as Partial<SessionGateway>).session === 'function';
+}
+
+/**
+ * One user action (a button): inside Excel one Excel.run for all its reads and writes, and when it
+ * fails or is cancelled its writes are taken back; in standalone mode the job runs on the in-memory
+ * workbook directly (nothing reaches the user's file until they download it).
+ */
+export function runAction<T>(gateway: ExcelGateway, job: (gateway: ExcelGateway) => Promise<T>): Promise<T> {
+  return hasSession(gateway) ? gateway.session(job) : job(gateway);
 }
 
 /** A standalone workbook: the gateway plus what it takes to hand the result back as a download. */

@@ -61,6 +61,31 @@ export const STRINGS = {
     met: '达标',
     notMet: '未达标',
     listSep: '、',
+    colon: '：',
+    tabs: '工作',
+    tabSurvey: '调查',
+    tabAnalysis: '分析',
+    tabImprove: '改进',
+    tabComm: '沟通',
+    tabImportArchive: '导入归档',
+    actFirstTitle: '先改进什么',
+    actTop: '提升潜力最大的项目（单项达到目标时总体提高）',
+    actGain: (item: string, points: string, satisfaction: string) => `${item}：+${points} 个百分点（现为 ${satisfaction}）`,
+    actNoGap: '所有项目都已达到目标。',
+    actReach: (items: string, overall: string) => `只需 ${items} 达到目标，总体即可达标（${overall}）。`,
+    actReachMet: '总体已达标。',
+    actUnreachable: '即使所有项目都达到目标，总体仍低于目标（部分受访者未答全部项目）。',
+    actFix: '修补区（重要且低于目标，先改进）',
+    actFixNone: '没有修补区项目。',
+    actSample: '样本量：',
+    actSampleDetail: (n: number, halfWidth: string, forHalfWidth: number | null, side: 'above' | 'below' | null, forTarget: number | null) =>
+      [
+        `本季度 ${n} 份`,
+        forHalfWidth !== null ? `置信区间达到 ±${halfWidth} 个百分点需 ${forHalfWidth} 份` : '',
+        forTarget !== null && side !== null ? `判定${side === 'above' ? '达标' : '未达标'}需 ${forTarget} 份` : '',
+      ]
+        .filter(Boolean)
+        .join('；') + '。',
   },
   'en-US': {
     appTitle: 'CSAT for Excel',
@@ -121,6 +146,31 @@ export const STRINGS = {
     met: 'target met',
     notMet: 'target not met',
     listSep: ', ',
+    colon: ': ',
+    tabs: 'Jobs',
+    tabSurvey: 'Survey',
+    tabAnalysis: 'Analysis',
+    tabImprove: 'Improve',
+    tabComm: 'Communication',
+    tabImportArchive: 'Import & archive',
+    actFirstTitle: 'Where to act first',
+    actTop: 'Largest improvement potential (overall gain if the item alone reached the target)',
+    actGain: (item: string, points: string, satisfaction: string) => `${item}: +${points} points (now ${satisfaction})`,
+    actNoGap: 'Every item meets the target.',
+    actReach: (items: string, overall: string) => `Bringing just ${items} to the target lifts the overall to the target (${overall}).`,
+    actReachMet: 'The overall meets the target.',
+    actUnreachable: 'Even with every item at the target the overall stays below it (some respondents skipped items).',
+    actFix: 'Fix first (important, below target)',
+    actFixNone: 'No item to fix first.',
+    actSample: 'Sample size: ',
+    actSampleDetail: (n: number, halfWidth: string, forHalfWidth: number | null, side: 'above' | 'below' | null, forTarget: number | null) =>
+      [
+        `${n} responses this quarter`,
+        forHalfWidth !== null ? `±${halfWidth} points needs ${forHalfWidth}` : '',
+        forTarget !== null && side !== null ? `showing the target ${side === 'above' ? 'met' : 'missed'} needs ${forTarget}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ') + '.',
   },
 } satisfies Record<Locale, Record<string, string | ((...args: never[]) => string)>>;
 

@@ -1,4 +1,7 @@
-/** The pane inside Excel: the Office.js gateway, and selecting the cell a message points at. */
+/**
+ * The pane inside Excel: the Office.js gateway (each action one Excel.run through `runAction`), and
+ * selecting the cell a message points at.
+ */
 import { OfficeGateway } from '../host/office/gateway';
 import type { WorkbookHost } from './host';
 

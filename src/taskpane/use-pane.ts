@@ -3,18 +3,18 @@
  * written, and every outcome — success, warning, error with the cells to fix — as one message.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { CsatError, type Analysis, type Locale } from '../domain';
+import { CsatError, describeError, formatProblem, type Analysis, type Locale } from '../domain';
 import { generateActions } from '../jobs/actions';
 import { prepareArchive } from '../jobs/archive';
 import { importExport, type ImportResult } from '../jobs/import';
-import { FORMAT_NAMES, type ExportFormat, type Grid } from '../domain';
+import { formatName, type ExportFormat, type Grid } from '../domain';
 import { generateCommReport, generateCommSheets } from '../jobs/communication';
 import { inspectSurvey, type Inspection } from '../jobs/inspect';
 import { noteText, type JobNote } from '../jobs/notes';
 import { generateReport } from '../jobs/report';
 import { generateSurveyWorkbook } from '../jobs/survey';
 import type { ExcelGateway } from '../plan';
-import { localizedError } from './host';
+import { runAction } from './host';
 import type { Strings } from './i18n';
 
 declare const CSAT_VERSION: string | undefined;
@@ -47,7 +47,7 @@ export function usePane(gateway: ExcelGateway | undefined, t: Strings, locale: L
   const refresh = useCallback(async () => {
     if (!gateway) return;
     try {
-      setInspection(await inspectSurvey(gateway));
+      setInspection(await runAction(gateway, inspectSurvey));
     } catch {
       setInspection(undefined);
     }
@@ -74,7 +74,7 @@ export function usePane(gateway: ExcelGateway | undefined, t: Strings, locale: L
       setMessage(undefined);
       setBusy({ stage });
       try {
-        setMessage(await job(gateway, abort.signal, (done) => setBusy({ stage, done })));
+        setMessage(await runAction(gateway, (gw) => job(gw, abort.signal, (done) => setBusy({ stage, done }))));
         await refresh();
       } catch (e) {
         if (abort.signal.aborted) setMessage({ intent: 'info', title: t.cancelled, lines: [] });
@@ -82,10 +82,10 @@ export function usePane(gateway: ExcelGateway | undefined, t: Strings, locale: L
           setMessage({
             intent: 'error',
             title: t.error,
-            lines: e.problems.filter((p) => !p.cell).map((p) => new CsatError(p).format(locale)),
-            cells: e.problems.filter((p) => p.cell).map((p) => ({ cell: p.cell!, text: new CsatError(p).format(locale) })),
+            lines: e.problems.filter((p) => !p.cell).map((p) => formatProblem(p, locale)),
+            cells: e.problems.filter((p) => p.cell).map((p) => ({ cell: p.cell!, text: formatProblem(p, locale) })),
           });
-        } else setMessage({ intent: 'error', title: t.error, lines: [localizedError(e, locale)] });
+        } else setMessage({ intent: 'error', title: t.error, lines: [describeError(e, locale)] });
       } finally {
         setBusy(undefined);
         controller.current = undefined;
@@ -137,7 +137,7 @@ export function usePane(gateway: ExcelGateway | undefined, t: Strings, locale: L
       const result = await importExport(gw, { grid, format, preview: true });
       setPendingImport({ fileName: file.name, grid, format, result });
       const lines = Object.entries(result.mapping).map(([q, target]) => `${q} → ${target ?? t.notImported}`);
-      return { intent: 'info', title: t.mappingTitle(file.name, FORMAT_NAMES[result.format], grid.length - 1), lines };
+      return { intent: 'info', title: t.mappingTitle(file.name, formatName(result.format), grid.length - 1), lines };
     });
 
   const importConfirm = () =>

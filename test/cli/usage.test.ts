@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FORMATS } from '../../src/domain';
 import { XlsxGateway } from '../../src/host/xlsx/gateway';
 import { expectValidXlsx } from '../helpers/validate-xlsx';
 
@@ -111,5 +112,12 @@ describe('the global csat command', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`csat：命令行尚未构建；请在 ${project} 中运行 npm ci && npm run build:cli / csat: the CLI is not built yet; run npm ci && npm run build:cli in ${project}\n`);
     expect(existsSync(path.join(project, 'dist-node'))).toBe(false);
+  });
+
+  it('offers the importer registry\'s formats as the --format choices', () => {
+    const r = csat('import', 'x.csv', '--format', 'bogus', '--dry-run');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Allowed choices are ${['auto', ...FORMATS].join(', ')}`);
+    expect(FORMATS).toEqual(['wjx', 'forms', 'tencent', 'csv']);
   });
 });

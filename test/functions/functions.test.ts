@@ -1,4 +1,5 @@
 import type { CellValue } from '../../src/domain';
+import { HyperFormula } from 'hyperformula';
 import { excelError, installCustomFunctionsStub } from '../helpers/custom-functions-stub';
 import { ITEMS, rowWith, uniformRow, WEIGHTS } from '../helpers/grids';
 
@@ -105,5 +106,119 @@ describe('CSAT.* custom functions', () => {
       const long = 'x'.repeat(400);
       expect(excelError(() => fns.item(data, long, omitted, noAddr)).message.length).toBeLessThanOrEqual(250);
     });
+  });
+});
+
+describe('where to act first: POTENTIAL, DRIVER, CI, SAMPLESIZE', () => {
+  // Expected figures by hand (comments) or recomputed by HyperFormula from the same answers.
+  const SC: Record<string, number> = { 满意: 100, 较满意: 90, 一般: 70, 不满意: 0, 很不满意: -10 };
+  const below: CellValue[][] = [ITEMS, uniformRow('满意'), uniformRow('一般'), rowWith('较满意', { 培训: '不满意' })];
+
+  function hf(formula: string, columns: Record<string, number[]>): number {
+    const names = Object.keys(columns);
+    const rows = Math.max(...names.map((n) => columns[n].length));
+    const sheet = Array.from({ length: rows }, (_, r) => names.map((n) => columns[n][r] ?? null));
+    const engine = HyperFormula.buildFromArray(sheet, { licenseKey: 'gpl-v3', smartRounding: false });
+    const v = engine.calculateFormula(formula, 0) as number;
+    engine.destroy();
+    return v;
+  }
+
+  /** Composites of complete rows by the policy's formula: Σ weight × score / 100 (weights sum to 100). */
+  const compositesOf = (rows: string[][]) => rows.map((r) => r.reduce((s, l, i) => s + (WEIGHTS[i] * SC[l]) / 100, 0) / 100);
+
+  it('POTENTIAL: the gain if one item alone reached 90%', () => {
+    // 培训: mean (100 + 70 + 0)/3 = 56.667 → 10 × (90 − 56.667) / 100 / 100 = 0.033333
+    expect(fns.potential(below, '培训', omitted, none, noAddr)).toBeCloseTo(1 / 30, 12);
+    // 专业技术: mean (100 + 70 + 90)/3 = 86.667 → 10 × 3.333 / 10000 = 0.0033333
+    expect(fns.potential(below, '专业技术', omitted, none, noAddr)).toBeCloseTo(1 / 300, 12);
+    expect(fns.potential(below, '行为规范', omitted, 'strict', noAddr)).toBeCloseTo(0.001, 12); // complete data: same under strict
+    // Above target: 0. data: 软件 mean 85 → 7 × 5 / 10000 = 0.0035; 态度 mean 95 → 0.
+    expect(fns.potential(data, '软件', omitted, none, noAddr)).toBeCloseTo(0.0035, 12);
+    expect(fns.potential(data, '态度', omitted, none, noAddr)).toBe(0);
+  });
+
+  it('POTENTIAL errors: unknown item #VALUE!, unanswered item #N/A', () => {
+    expect(excelError(() => fns.potential(below, '网络', omitted, none, noAddr)).message).toMatch(/^未知的评分项目"网络"/);
+    expect(excelError(() => fns.potential([ITEMS, rowWith('满意', { 培训: null })], '培训', omitted, none, noAddr)).code).toBe('#N/A');
+    expect(excelError(() => fns.potential(below, '培训', omitted, 'loose', noAddr)).code).toBe('#VALUE!');
+  });
+
+  // 12 complete respondents whose moods vary; 态度 follows the mood, 培训 does not.
+  const moods = ['满意', '较满意', '一般', '不满意', '满意', '一般', '较满意', '满意', '很不满意', '较满意', '一般', '满意'];
+  const rows12 = moods.map((m, r) => ITEMS.map((name, i) => (name === '培训' ? (r % 3 === 0 ? '一般' : '满意') : i % 2 === 0 ? m : moods[(r + 1) % moods.length])));
+  const grid12: CellValue[][] = [ITEMS, ...rows12];
+
+  it('DRIVER equals CORREL of the item’s scores with the composites', () => {
+    const comps = compositesOf(rows12);
+    for (const item of ['态度', '培训', '专业技术']) {
+      const i = ITEMS.indexOf(item);
+      const expected = hf('=CORREL(A1:A12,B1:B12)', { a: rows12.map((r) => SC[r[i]]), b: comps });
+      expect(fns.driver(grid12, item, omitted, noAddr)).toBeCloseTo(expected, 10);
+    }
+    expect(excelError(() => fns.driver([ITEMS, uniformRow('满意'), uniformRow('一般')], '网络', omitted, noAddr)).code).toBe('#VALUE!');
+    const flat = excelError(() => fns.driver([ITEMS, uniformRow('满意'), rowWith('一般', { 培训: '满意' })], '培训', omitted, noAddr));
+    expect(flat.code).toBe('#N/A');
+    expect(flat.message).toMatch(/^评分项目"培训"的相关系数无法计算/);
+  });
+
+  it('CI spills lower and upper: AVERAGE ± T.INV.2T × STDEV.S / √n on complete data', () => {
+    const comps = compositesOf(rows12);
+    const half = hf('=T.INV.2T(0.05,11)*STDEV.S(A1:A12)/SQRT(12)', { c: comps });
+    const mean = hf('=AVERAGE(A1:A12)', { c: comps });
+    const [[low, high]] = fns.ci(grid12, none, omitted, noAddr);
+    // HyperFormula's t inverse agrees with stdlib's to about 1e-9.
+    expect(low).toBeCloseTo(mean - half, 8);
+    expect(high).toBeCloseTo(mean + half, 8);
+    expect(fns.overall(grid12, omitted, none, noAddr)).toBeCloseTo(mean, 12);
+    const half90 = hf('=T.INV.2T(0.1,11)*STDEV.S(A1:A12)/SQRT(12)', { c: comps });
+    const [[l90, h90]] = fns.ci(grid12, '90%', omitted, noAddr);
+    expect(h90 - l90).toBeCloseTo(2 * half90, 8);
+    expect(fns.ci(grid12, 0.9, omitted, noAddr)).toEqual([[l90, h90]]);
+  });
+
+  it('CI errors: a bad level is #VALUE! naming the argument; one respondent is #N/A', () => {
+    expect(excelError(() => fns.ci(grid12, 'high', omitted, noAddr)).message).toBe("参数\"置信水平\"的值 'high' 无效（应为如 0.95 或 95%）");
+    expect(excelError(() => fns.ci(grid12, 1, omitted, noAddr)).code).toBe('#VALUE!');
+    expect(excelError(() => fns.ci(grid12, 0, omitted, noAddr)).code).toBe('#VALUE!');
+    const one = excelError(() => fns.ci([ITEMS, uniformRow('满意')], none, omitted, noAddr));
+    expect([one.code, one.message]).toEqual(['#N/A', '有效样本少于 2 份，无法计算置信区间']);
+    expect(excelError(() => fns.ci([ITEMS, uniformRow(null)], none, omitted, noAddr)).code).toBe('#N/A');
+  });
+
+  it('SAMPLESIZE: the smallest n with T.INV.2T(0.05, n−1) × s / √n ≤ half-width (HyperFormula scan)', () => {
+    const comps = compositesOf(rows12);
+    const sd = hf('=STDEV.S(A1:A12)', { c: comps });
+    /** First n = 2… whose T.INV.2T(0.05, n−1) × s / √n is ≤ h, from one sheet of n in A and the formula in B. */
+    const scan = (h: number) => {
+      const rows = Math.ceil(((3 * sd) / h) ** 2) + 20; // beyond the answer: t(0.975, df ≥ 5) < 3
+      const sheet = Array.from({ length: rows }, (_, k) => [k + 2, `=T.INV.2T(0.05,A${k + 1}-1)*${sd}/SQRT(A${k + 1})`]);
+      const engine = HyperFormula.buildFromArray(sheet, { licenseKey: 'gpl-v3', smartRounding: false });
+      const hit = engine.getSheetValues(0).find((r) => (r[1] as number) <= h);
+      engine.destroy();
+      return hit ? (hit[0] as number) : -1;
+    };
+    expect(fns.samplesize(grid12, none, omitted, noAddr)).toBe(scan(0.02));
+    const n5 = scan(0.05);
+    expect(fns.samplesize(grid12, '5%', omitted, noAddr)).toBe(n5);
+    expect(fns.samplesize(grid12, 0.05, omitted, noAddr)).toBe(n5);
+    expect(excelError(() => fns.samplesize(grid12, 'wide', omitted, noAddr)).code).toBe('#VALUE!');
+    expect(excelError(() => fns.samplesize([ITEMS, uniformRow('满意')], none, omitted, noAddr)).code).toBe('#N/A');
+  });
+
+  it('desktop (0) and web (null) empty cells give the same POTENTIAL, DRIVER, CI and SAMPLESIZE', () => {
+    const web = [...grid12, rowWith(null, { 专业技术: '不满意', 培训: '满意' })];
+    const desktop = web.map((r) => r.map((v) => (v === null ? 0 : v)));
+    expect(fns.potential(desktop, '专业技术', omitted, none, noAddr)).toBe(fns.potential(web, '专业技术', omitted, none, noAddr));
+    expect(fns.driver(desktop, '专业技术', omitted, noAddr)).toBe(fns.driver(web, '专业技术', omitted, noAddr));
+    expect(fns.ci(desktop, none, omitted, noAddr)).toEqual(fns.ci(web, none, omitted, noAddr));
+    expect(fns.samplesize(desktop, none, omitted, noAddr)).toBe(fns.samplesize(web, none, omitted, noAddr));
+  });
+
+  it('an invalid answer is #VALUE! naming its cell, as for OVERALL', () => {
+    const bad = [...grid12, rowWith('满意', { 软件: '非常满意' })];
+    for (const call of [() => fns.potential(bad, '软件', omitted, none, at('调查数据!B2:O15')), () => fns.driver(bad, '软件', omitted, at('调查数据!B2:O15')), () => fns.ci(bad, none, omitted, at('调查数据!B2:O15')), () => fns.samplesize(bad, none, omitted, at('调查数据!B2:O15'))]) {
+      expect(excelError(call).message).toMatch(/^第15行 软件（调查数据!D15）/);
+    }
   });
 });

@@ -22,3 +22,13 @@ export const responses = (cell: fc.Arbitrary<CellValue> = answerCell, maxRows = 
 export function fresh(s: string): string {
   return (' ' + s).slice(1);
 }
+
+/** Anything a hand-typed or imported cell may hold: labels, blanks, 0, N/A, spaces, scores as numbers or text, typos. */
+export const messyCell: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 8, arbitrary: label },
+  { weight: 2, arbitrary: fc.constantFrom<CellValue>(null, undefined, '', ' ', '\u3000') },
+  { weight: 2, arbitrary: fc.constantFrom<CellValue>(0, '0') },
+  { weight: 1, arbitrary: fc.constantFrom('不适用', 'N/A', 'n/a', '-', '—') },
+  { weight: 1, arbitrary: fc.constantFrom<CellValue>(100, 90, 70, -10, '90', 85, true) },
+  { weight: 1, arbitrary: fc.constantFrom('非常满意', '满 意 ', '满意！', 'x') },
+);

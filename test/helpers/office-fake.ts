@@ -2,7 +2,8 @@
  * A recording fake of the Office.js Excel API: every property set and method call made on its proxy
  * objects is queued as it would be in Office.js, and each context.sync() sends the queue as one
  * "request" whose JSON bytes are measured. It keeps just enough workbook state (sheets with their
- * tables, charts and values; workbook names) to answer the loads our adapter makes.
+ * tables, charts and values; workbook names) to answer the loads our adapter makes. For the state
+ * Excel would hold, and Excel's refusals, see the stateful fake (office-excel.ts).
  */
 import type { CellValue } from '../../src/domain';
 import { parseRange } from '../../src/plan';
@@ -108,6 +109,12 @@ export class OfficeFake {
         return (meta.sheet[meta.of] ?? []).map((n) => this.node(`${path}.getItem(${JSON.stringify(n)})`, { kind: 'item', name: n }));
       }
     }
+    // Loads the renderer makes to be able to undo (the stateful fake, office-excel.ts, models them for real).
+    if (prop === 'items' && path.endsWith('.custom')) return [];
+    if (prop === 'protected') return false;
+    if (prop === 'comment') return null;
+    if (prop === 'address') return meta.kind === 'range' ? `${meta.sheet.name}!${meta.address}` : 'Sheet!A1';
+    if (prop === 'numberFormat' && meta.kind === 'range') return this.rangeValues(meta.sheet, meta.address).map((r) => r.map(() => 'General'));
     if (prop === 'isNullObject') return meta.kind === 'used' ? !meta.sheet.values || meta.sheet.values.length === 0 : false;
     if (prop === 'name') {
       if (meta.kind === 'sheet') return meta.sheet.name;

@@ -37,7 +37,7 @@ async function score(bytes: Uint8Array) {
   writeFileSync(file, bytes);
   const out: string[] = [];
   const warn: string[] = [];
-  await scoreCommand({ file, policy: 'item', json: true, locale: 'zh-CN' }, (l) => out.push(l), (l) => warn.push(l));
+  await scoreCommand({ file, policy: 'item', json: true }, { locale: 'zh-CN', out: (l) => out.push(l), warn: (l) => warn.push(l) });
   return { json: JSON.parse(out[0]) as { counts: Record<string, Record<string, number>>; respondents: number }, warn };
 }
 
@@ -95,7 +95,7 @@ describe('reading the right cells', () => {
     const file = path.join(tmp, 'three.xlsx');
     writeFileSync(file, await gw.save());
     const out: string[] = [];
-    await scoreCommand({ file, policy: 'item', json: false, locale: 'zh-CN' }, (l) => out.push(l), () => undefined);
+    await scoreCommand({ file, policy: 'item', json: false }, { locale: 'zh-CN', out: (l) => out.push(l), warn: () => undefined });
     const line = out.find((l) => l.trim().startsWith('专业技术'))!;
     // 项目 权重 满意度 满意 较满意 一般 不满意 很不满意 空 N/A
     expect(line.trim().split('\t').slice(3)).toEqual(['3', '0', '0', '0', '0', '0', '0']);
@@ -107,7 +107,7 @@ describe('reading the right cells', () => {
     await generateSurveyWorkbook(gw);
     const file = path.join(tmp, 'survey.xlsx');
     writeFileSync(file, await gw.save());
-    await expect(scoreCommand({ file, sheet: '评分模板', policy: 'item', json: true, locale: 'zh-CN' }, () => undefined, () => undefined)).rejects.toThrow(/不是调查数据/);
+    await expect(scoreCommand({ file, sheet: '评分模板', policy: 'item', json: true }, { locale: 'zh-CN', out: () => undefined, warn: () => undefined })).rejects.toThrow(/不是调查数据/);
   });
 
   test('an export asking the template\'s own question maps to that item', async () => {

@@ -76,7 +76,7 @@ beforeAll(async () => {
     return render.call(this, plan, onProgress);
   });
   try {
-    await demoCommand({ out: path.join(dir, 'demo.xlsx'), force: false, locale: 'zh-CN' }, () => undefined);
+    await demoCommand({ out: path.join(dir, 'demo.xlsx'), force: false }, { locale: 'zh-CN', out: () => undefined, warn: () => undefined });
   } finally {
     spy.mockRestore();
   }

@@ -124,4 +124,26 @@ describe('task pane', () => {
     for (const name of ['Open workbook', 'Download workbook', 'Generate survey sheets', 'Check data', 'Generate report']) expect(screen.getByRole('button', { name })).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Generate report' }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it('words an import refusal in the pane\'s language (en-US)', async () => {
+    const gw = await workbookWithData();
+    renderPane({ mode: 'excel', gateway: gw }, 'en-US');
+    const file = new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0])], 'answers.xls');
+    // jsdom's File has no arrayBuffer(); every browser the pane runs in has it.
+    Object.defineProperty(file, 'arrayBuffer', { value: async () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]).buffer });
+    fireEvent.change(screen.getByTestId('export-input'), { target: { files: [file] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('answers.xls is a legacy .xls: export .xlsx or .csv instead');
+    expect(alert.textContent).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(gw.renders).toEqual([]);
+  });
+
+  it('words a missing communication plan in English for an en-US pane', async () => {
+    const gw = await workbookWithData();
+    renderPane({ mode: 'excel', gateway: gw }, 'en-US');
+    fireEvent.click(await screen.findByRole('button', { name: 'Analyse communication' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The workbook has no "年度客户沟通计划" sheet: create the communication sheets first');
+    expect(gw.renders).toEqual([]);
+  });
 });

@@ -40,29 +40,5 @@ function parseDateUncached(value: unknown): string | undefined {
   return m ? valid(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }
 
-/** `2026Q1` for a date in January–March 2026. */
-export function quarterOf(iso: string): string {
-  const y = iso.slice(0, 4);
-  const m = Number(iso.slice(5, 7));
-  return `${y}Q${Math.floor((m - 1) / 3) + 1}`;
-}
-
-export function isQuarter(text: string): boolean {
-  return /^\d{4}Q[1-4]$/.test(text);
-}
-
-/** First and last day of a quarter, ISO. */
-export function quarterRange(q: string): { start: string; end: string } {
-  const y = Number(q.slice(0, 4));
-  const n = Number(q.slice(5));
-  const start = `${y}-${String((n - 1) * 3 + 1).padStart(2, '0')}-01`;
-  const last = new Date(Date.UTC(y, n * 3, 0)).getUTCDate();
-  return { start, end: `${y}-${String(n * 3).padStart(2, '0')}-${last}` };
-}
-
-/** The quarter before `q`. */
-export function previousQuarter(q: string): string {
-  const y = Number(q.slice(0, 4));
-  const n = Number(q.slice(5));
-  return n === 1 ? `${y - 1}Q4` : `${y}Q${n - 1}`;
-}
+/** Quarter maths lives in ../calendar; re-exported here for modules that still import it from dates. */
+export { isQuarter, previousQuarter, quarterOf, quarterRange } from '../calendar';

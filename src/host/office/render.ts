@@ -5,6 +5,9 @@
  * Blocks are written whole (range.values / range.formulas per block), never cell by cell. The one
  * thing that can add a sync is size: a request may not exceed ~4 MB (Excel on the web refuses 5 MB),
  * so a block larger than that goes out in row chunks, each flush carrying at most the budget.
+ * Every write is recorded in a journal before it is queued (journal.ts), so that the session running
+ * the user's action can take the action back when it fails; flushes forced by size only ever carry
+ * new sheets, the edits of sheets that exist already go in the last request.
  */
 import {
   columnLetter,
@@ -21,14 +24,17 @@ import {
   type SheetPlan,
   type WorkbookPlan,
 } from '../../plan';
+import { Journal, PROTECTION_OPTIONS, type UndoStep } from './journal';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './request-size';
-import { applyConditionalStyle, applyStyle } from './styles';
+import { applyConditionalStyle, applyStyle, snapshotStyle } from './styles';
 import { officeValue, textForExcel, type OfficeCell } from './values';
 
 export interface RenderOptions {
   /** Bytes one request may carry (default: just under 4 MB). */
   budget?: number;
   onProgress?: (p: RenderProgress) => void;
+  /** Where the writes are recorded so that the action can be taken back (default: a journal of this render only). */
+  journal?: Journal;
 }
 
 export interface RenderStats {
@@ -207,7 +213,7 @@ function sheetStructure(ws: Excel.Worksheet, sheet: SheetPlan): void {
     if (p.area) layout.setPrintArea(p.area);
     if (p.printTitles && printTitlesSupported()) layout.setPrintTitleRows(p.printTitles.split(':').map((r) => `$${r.replace(/\$/g, '')}`).join(':'));
   }
-  if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true }, sheet.protect.password);
+  if (sheet.protect) ws.protection.protect(PROTECTION_OPTIONS, sheet.protect.password);
 }
 
 function tableResizeSupported(): boolean {
@@ -244,66 +250,158 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   if (spec.reverseCategories) chart.axes.categoryAxis.reversePlotOrder = true;
 }
 
-function setName(wb: Excel.Workbook, existing: Set<string>, name: string, ref: string, comment?: string): void {
-  if (existing.has(name)) wb.names.getItem(name).delete();
+function setName(wb: Excel.Workbook, existing: Map<string, NameBefore>, journal: Journal, name: string, ref: string, comment?: string): void {
+  const before = existing.get(name);
+  journal.record({ kind: 'name', name, before });
+  if (before) wb.names.getItem(name).delete();
   wb.names.add(name, `=${ref}`, comment);
+  existing.set(name, { formula: `=${ref}`, comment });
 }
 
-/** Renders a plan inside an Excel.run context; returns how many syncs and bytes it took. */
+interface NameBefore {
+  formula: string;
+  comment?: string;
+}
+
+/** Bytes of one loaded number-format cell in a response (a generous estimate). */
+const FORMAT_CELL_BYTES = 16;
+
+/** What a sheet that exists already holds, learnt before writing (to refresh it, or to undo an update). */
+interface Existing {
+  readonly protection: Excel.WorksheetProtection;
+  readonly tables?: Excel.TableCollection;
+  readonly charts?: Excel.ChartCollection;
+  /** Undo steps known once the loads are synced. */
+  readonly undo: (() => UndoStep)[];
+}
+
+/**
+ * Queues loads of what an update of an existing sheet will change — its tables' extents, and the
+ * number formats and style of the cells its blocks cover (in row chunks that keep each response
+ * inside the budget) — so the session can undo it.
+ */
+async function prepareUpdate(ws: Excel.Worksheet, sheet: SheetPlan, prep: Existing, batch: Batch, budget: number): Promise<void> {
+  if (tableResizeSupported()) {
+    for (const t of sheet.tables ?? []) {
+      const range = ws.tables.getItem(t.name).getRange();
+      range.load('address');
+      prep.undo.push(() => ({ kind: 'table', sheet: sheet.name, table: t.name, address: range.address.slice(range.address.lastIndexOf('!') + 1) }));
+    }
+  }
+  for (const block of sheet.blocks) {
+    if (block.values.length === 0) continue;
+    const tl = parseCell(block.at);
+    const width = Math.max(...block.values.map((r) => r.length));
+    const perChunk = Math.max(1, Math.floor(budget / (width * FORMAT_CELL_BYTES)));
+    for (let from = 0; from < block.values.length; from += perChunk) {
+      const rows = Math.min(perChunk, block.values.length - from);
+      await batch.reserve(rows * width * FORMAT_CELL_BYTES);
+      const address = rangeOf({ row: tl.row + from, col: tl.col }, rows, width);
+      const range = ws.getRange(address);
+      range.load('numberFormat');
+      const style = block.style ? snapshotStyle(range, block.style) : undefined;
+      const name = block.style;
+      prep.undo.push(() => ({ kind: 'rows', sheet: sheet.name, address, numberFormat: range.numberFormat as string[][], style: style && name ? { name, before: style() } : undefined }));
+    }
+  }
+}
+
+/**
+ * Renders a plan inside an Excel.run context; returns how many syncs and bytes it took. Every write
+ * is recorded in `journal` first, so that a session can take the action back (journal.ts); edits of
+ * sheets that exist already all go in the last request.
+ */
 export async function renderPlanInContext(context: Excel.RequestContext, plan: WorkbookPlan, options: RenderOptions = {}): Promise<RenderStats> {
   const budget = options.budget ?? REQUEST_BUDGET_BYTES;
+  const journal = options.journal ?? new Journal();
   const batch = new Batch(context, budget);
   const wb = context.workbook;
   const sheets = wb.worksheets;
+  const props = plan.properties;
   sheets.load('items/name');
-  wb.names.load('items/name');
+  wb.names.load('items/name,items/formula,items/comment');
+  if (props) wb.properties.load('title,subject,keywords,category');
+  if (props?.custom) wb.properties.custom.load('items/key,items/value');
   await batch.sync();
   const existingSheets = new Set(sheets.items.map((s) => s.name));
-  const existingNames = new Set(wb.names.items.map((n) => n.name));
+  const existingNames = new Map<string, NameBefore>(wb.names.items.map((n) => [n.name, n.comment ? { formula: String(n.formula), comment: n.comment } : { formula: String(n.formula) }]));
 
-  // Sheets to refresh: learn their tables and charts so they can be removed with the sheet's content.
-  const toRefresh = new Map<string, { tables: Excel.TableCollection; charts: Excel.ChartCollection }>();
+  // Sheets that exist: their protection; for a refresh their tables and charts (removed with the
+  // content); for an update what it will change (to undo it).
+  const prepared = new Map<string, Existing>();
   for (const s of plan.sheets) {
-    if (!existingSheets.has(s.name) || s.update) continue;
+    if (!existingSheets.has(s.name)) continue;
     const ws = sheets.getItem(s.name);
-    const parts = { tables: ws.tables, charts: ws.charts };
-    parts.tables.load('items/name');
-    parts.charts.load('items/name');
-    toRefresh.set(s.name, parts);
+    const prep: Existing = { protection: ws.protection, tables: s.update ? undefined : ws.tables, charts: s.update ? undefined : ws.charts, undo: [] };
+    prep.protection.load('protected');
+    prep.tables?.load('items/name');
+    prep.charts?.load('items/name');
+    if (s.update) await prepareUpdate(ws, s, prep, batch, budget);
+    prepared.set(s.name, prep);
   }
-  if (toRefresh.size > 0) await batch.sync();
+  if (prepared.size > 0) await batch.sync();
+  batch.pending = 0;
+  for (const prep of prepared.values()) for (const step of prep.undo) journal.record(step());
 
   batch.begin();
+  // Protection is lifted first, so a refused unprotect (a password) stops the request before any write in it.
+  const relift = new Set<string>();
+  for (const s of plan.sheets) {
+    const prep = prepared.get(s.name);
+    const writes = !s.update || s.blocks.length > 0 || (s.tables ?? []).length > 0;
+    if (!prep?.protection.protected || !writes) continue;
+    journal.record({ kind: 'protection', sheet: s.name, protectedBefore: true });
+    prep.protection.unprotect();
+    if (s.update) relift.add(s.name);
+  }
   for (const [i, sheet] of plan.sheets.entries()) {
     options.onProgress?.({ done: i / plan.sheets.length, stage: sheet.name });
-    if (sheet.update && existingSheets.has(sheet.name)) {
+    const prep = prepared.get(sheet.name);
+    if (sheet.update && prep) {
       // Update plans only add their blocks: the sheet's other rows and settings stay as they are.
       const ws = sheets.getItem(sheet.name);
       for (const block of sheet.blocks) await writeBlock(ws, block, batch, budget);
       // Table.resize is ExcelApi 1.13; on older hosts the rows are still written (the native
       // formulas read whole columns) and only the table's own extent stays as it was.
       if (tableResizeSupported()) for (const t of sheet.tables ?? []) ws.tables.getItem(t.name).resize(t.range);
-      if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true }, sheet.protect.password);
+      const wasProtected = prep.protection.protected;
+      if (sheet.protect && !(wasProtected && !relift.has(sheet.name))) {
+        if (!wasProtected) journal.record({ kind: 'protection', sheet: sheet.name, protectedBefore: false });
+        ws.protection.protect(PROTECTION_OPTIONS, sheet.protect.password);
+      } else if (relift.has(sheet.name)) ws.protection.protect(PROTECTION_OPTIONS);
       continue;
     }
-    const refresh = toRefresh.get(sheet.name);
-    const ws = refresh ? sheets.getItem(sheet.name) : sheets.add(sheet.name);
-    if (refresh) clearSheet(ws, refresh.tables, refresh.charts);
+    let ws: Excel.Worksheet;
+    if (prep) {
+      ws = sheets.getItem(sheet.name);
+      clearSheet(ws, prep.tables!, prep.charts!);
+    } else {
+      journal.record({ kind: 'sheet', sheet: sheet.name });
+      ws = sheets.add(sheet.name);
+    }
     sheetSettings(ws, sheet);
     let lastRow = 1;
     for (const block of sheet.blocks) lastRow = Math.max(lastRow, await writeBlock(ws, block, batch, budget));
     await writeColumnFormats(ws, sheet, lastRow, batch, budget);
     sheetStructure(ws, sheet);
-    setName(wb, existingNames, OWNER_PREFIX + sheet.owner, sheetRef(sheet.name, '$A$1'), 'CSAT for Excel: owned sheet');
+    setName(wb, existingNames, journal, OWNER_PREFIX + sheet.owner, sheetRef(sheet.name, '$A$1'), 'CSAT for Excel: owned sheet');
   }
-  for (const n of plan.names ?? []) setName(wb, existingNames, n.name, n.ref, n.comment);
-  const props = plan.properties;
+  for (const n of plan.names ?? []) setName(wb, existingNames, journal, n.name, n.ref, n.comment);
   if (props) {
-    if (props.title) wb.properties.title = props.title;
-    if (props.subject) wb.properties.subject = props.subject;
-    if (props.keywords) wb.properties.keywords = props.keywords;
-    if (props.category) wb.properties.category = props.category;
-    for (const [key, value] of Object.entries(props.custom ?? {})) wb.properties.custom.add(key, value);
+    const before: Record<string, string> = {};
+    const doc = wb.properties as unknown as Record<string, string>;
+    for (const key of ['title', 'subject', 'keywords', 'category'] as const) {
+      if (!props[key]) continue;
+      before[key] = doc[key] ?? '';
+      doc[key] = props[key];
+    }
+    const had = new Map((props.custom ? wb.properties.custom.items : []).map((c) => [c.key, String(c.value)]));
+    const custom: Record<string, string | null> = {};
+    for (const [key, value] of Object.entries(props.custom ?? {})) {
+      custom[key] = had.get(key) ?? null;
+      wb.properties.custom.add(key, value);
+    }
+    journal.record({ kind: 'properties', before, custom });
   }
   const stats = await batch.finish();
   options.onProgress?.({ done: 1, stage: '' });

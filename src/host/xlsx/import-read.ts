@@ -5,19 +5,14 @@
  * TextDecoder). Sizes are checked before anything is parsed whole.
  */
 import { parse } from 'csv-parse/sync';
-import type { CellValue } from '../../domain';
+import { ImportRefused, importRefusal, type CellValue } from '../../domain';
 import { XlsxError } from './errors';
 import { XlsxGateway } from './gateway';
 
+export { ImportRefused } from '../../domain';
+
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 200_000;
-
-export class ImportRefused extends Error {
-  constructor(readonly zh: string, readonly en: string) {
-    super(zh);
-    this.name = 'ImportRefused';
-  }
-}
 
 export function decodeText(bytes: Uint8Array, fileName = 'CSV'): { text: string; encoding: 'utf-8' | 'gb18030' } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: strictUtf8(bytes.subarray(3), fileName), encoding: 'utf-8' };
@@ -29,10 +24,7 @@ export function decodeText(bytes: Uint8Array, fileName = 'CSV'): { text: string;
     const utf8Line = firstLine(bytes, (line) => isUtf8(line) && nonAscii(line) >= 6);
     const badLine = firstLine(bytes, (line) => !isUtf8(line));
     if (utf8Line !== undefined && badLine !== undefined) {
-      throw new ImportRefused(
-        `${fileName} 混用了两种编码：第 ${utf8Line} 行是 UTF-8，第 ${badLine} 行不是；请把文件整体另存为 UTF-8 后再导入`,
-        `${fileName} mixes two encodings: line ${utf8Line} is UTF-8, line ${badLine} is not; save the whole file as UTF-8 and import again`,
-      );
+      throw new ImportRefused(importRefusal('import-mixed-encoding', { file: fileName, utf8Line, badLine }));
     }
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
@@ -43,7 +35,7 @@ function strictUtf8(bytes: Uint8Array, fileName: string): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const bad = firstLine(bytes, (line) => !isUtf8(line));
-    throw new ImportRefused(`${fileName} 标明是 UTF-8，但第 ${bad ?? '?'} 行不是有效的 UTF-8；请重新导出`, `${fileName} says it is UTF-8 but line ${bad ?? '?'} is not valid UTF-8; export it again`);
+    throw new ImportRefused(importRefusal('import-bad-utf8', { file: fileName, line: bad ?? '?' }));
   }
 }
 
@@ -79,44 +71,41 @@ function firstLine(bytes: Uint8Array, test: (line: Uint8Array) => boolean): numb
 export async function readExport(bytes: Uint8Array, fileName: string): Promise<{ grid: CellValue[][]; encoding?: string }> {
   const mb = (bytes.length / 1024 / 1024).toFixed(1);
   if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new ImportRefused(`${fileName} 有 ${mb} MB，超过导入上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, `${fileName} is ${mb} MB, over the import limit of ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+    throw new ImportRefused(importRefusal('import-too-large', { file: fileName, mb, max: MAX_IMPORT_BYTES / 1024 / 1024 }));
   }
   const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (ext === 'xls') {
-    throw new ImportRefused(
-      `${fileName} 是旧版 .xls：请在问卷星中导出 .xlsx 或 .csv（npm 上可用的 .xls 解析库有未修复的高危漏洞，故不读取 .xls）`,
-      `${fileName} is a legacy .xls: export .xlsx or .csv instead (the .xls parser available on npm has unfixed high-severity flaws)`,
-    );
+    throw new ImportRefused(importRefusal('import-xls', { file: fileName }));
   }
   if (ext === 'xlsx') {
     let gateway: XlsxGateway;
     try {
       gateway = await XlsxGateway.open(bytes);
     } catch (e) {
-      if (e instanceof XlsxError) throw new ImportRefused(`${fileName} ${e.zh}`, `${fileName} ${e.en}`);
+      if (e instanceof XlsxError) throw new ImportRefused(importRefusal('import-unreadable', { file: fileName, why: e }));
       throw e;
     }
     const first = (await gateway.listSheets())[0];
-    if (!first) throw new ImportRefused(`${fileName} 中没有工作表`, `${fileName} has no sheet`);
+    if (!first) throw new ImportRefused(importRefusal('import-no-sheet', { file: fileName }));
     // One row past the limit is enough to know it is over: the rest is never read.
     const grid = await gateway.readRows(first.name, MAX_IMPORT_ROWS + 2);
     if (grid.length > MAX_IMPORT_ROWS + 1) throw tooManyRows(fileName, MAX_IMPORT_ROWS);
     return { grid: grid as CellValue[][] };
   }
   if (ext !== 'csv' && ext !== 'txt') {
-    throw new ImportRefused(`无法识别 ${fileName} 的格式（支持 .xlsx、.csv）`, `Cannot tell the format of ${fileName} (.xlsx and .csv are supported)`);
+    throw new ImportRefused(importRefusal('import-unknown-format', { file: fileName }));
   }
   const { text, encoding } = decodeText(bytes, fileName);
   let grid: string[][];
   try {
     grid = parse(text, { relax_column_count: true, skip_empty_lines: true, to_line: MAX_IMPORT_ROWS + 2 }) as string[][];
   } catch (e) {
-    throw new ImportRefused(`${fileName} 不是有效的 CSV：${(e as Error).message}`, `${fileName} is not valid CSV: ${(e as Error).message}`);
+    throw new ImportRefused(importRefusal('import-bad-csv', { file: fileName, detail: (e as Error).message }));
   }
   if (grid.length > MAX_IMPORT_ROWS + 1) throw tooManyRows(fileName, grid.length - 1);
   return { grid, encoding };
 }
 
 function tooManyRows(fileName: string, rows: number): ImportRefused {
-  return new ImportRefused(`${fileName} 有 ${rows} 行以上，超过导入上限 ${MAX_IMPORT_ROWS} 行；请分批导出`, `${fileName} has ${rows}+ rows, over the import limit of ${MAX_IMPORT_ROWS}; export in batches`);
+  return new ImportRefused(importRefusal('import-too-many-rows', { file: fileName, rows, max: MAX_IMPORT_ROWS }));
 }

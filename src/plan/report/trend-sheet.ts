@@ -4,6 +4,8 @@ import { absCell, cell, columnLetter } from '../a1';
 import type { ChartSpec, PlanValue, SheetPlan } from '../types';
 
 export const TREND_SHEET = '趋势';
+/** Columns of the 趋势 table (1-based); one per category from `firstCategory`. */
+const COLUMNS = { quarter: 1, n: 2, overall: 3, target: 4, firstCategory: 5 } as const;
 
 export function buildTrendSheet(a: Analysis, name = TREND_SHEET): SheetPlan {
   const t = a.template;
@@ -19,12 +21,12 @@ export function buildTrendSheet(a: Analysis, name = TREND_SHEET): SheetPlan {
   const chart: ChartSpec = {
     kind: 'line',
     title: '总体与类别满意度趋势',
-    categories: col(1),
+    categories: col(COLUMNS.quarter),
     categoryCache: a.trend.map((q) => q.quarter),
     series: [
-      { name: '总体满意度', values: col(3), color: '#107C41', cache: a.trend.map((q) => q.overall) },
-      { name: `目标 ${Math.round(t.target * 100)}%`, values: col(4), color: '#D13438', cache: a.trend.map(() => t.target) },
-      ...t.categories.map((c, i) => ({ name: c, values: col(5 + i), color: palette[i % palette.length], cache: a.trend.map((q) => q.categories[i]) })),
+      { name: '总体满意度', values: col(COLUMNS.overall), color: '#107C41', cache: a.trend.map((q) => q.overall) },
+      { name: `目标 ${Math.round(t.target * 100)}%`, values: col(COLUMNS.target), color: '#D13438', cache: a.trend.map(() => t.target) },
+      ...t.categories.map((c, i) => ({ name: c, values: col(COLUMNS.firstCategory + i), color: palette[i % palette.length], cache: a.trend.map((q) => q.categories[i]) })),
     ],
     valueAxis: { title: '满意度', format: '0%' },
     from: cell(last + 2, 1),

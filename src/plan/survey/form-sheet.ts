@@ -3,7 +3,7 @@
  * fields, every item with its question and one tick box per level, comments, signature and date
  * lines. Fits one A4 page, portrait.
  */
-import type { Template } from '../../domain';
+import { COMMENT_COLUMN, CUSTOMER_COLUMN, DATE_COLUMN, METHOD_COLUMN, PROJECT_COLUMN, SURVEYOR_COLUMN, type Template } from '../../domain';
 import { cell, columnLetter } from '../a1';
 import type { CellBlock, SheetPlan } from '../types';
 
@@ -22,15 +22,15 @@ export function buildFormSheet(template: Template, name: string): SheetPlan {
   const blocks: CellBlock[] = [
     { at: 'A1', values: [['客户满意度调查表']], style: 'title' },
     { at: 'A2', values: [['文件编号：XDYJ-04-03　附件1　　　　感谢您抽出时间评价我们的运维服务。']], style: 'note' },
-    { at: 'A3', values: [['客户名称'], ['调查方式'], ['被访人']], style: 'label' },
+    { at: 'A3', values: [[CUSTOMER_COLUMN], [METHOD_COLUMN], ['被访人']], style: 'label' },
     { at: 'B3', values: [[null], ['□ 现场走访　　□ 电话访问'], [null]], style: 'input' },
-    { at: 'E3', values: [['项目名称'], ['调查日期'], ['调查人']], style: 'label' },
+    { at: 'E3', values: [[PROJECT_COLUMN], [DATE_COLUMN], [SURVEYOR_COLUMN]], style: 'label' },
     { at: 'F3', values: [[null], ['　　年　　月　　日'], [null]], style: 'input' },
     { at: cell(headRow, 1), values: [['序号', '类别', '调查项', '调查内容', ...template.levels.map((l) => l.label)]], style: 'header' },
     { at: cell(firstItem, 1), values: template.items.map((it, i) => [i + 1, it.category, it.name, it.question ?? `您对"${it.name}"是否满意？`]), style: 'wrapCell' },
     { at: cell(firstItem, 5), values: template.items.map(() => template.levels.map(() => '□')), style: 'box' },
     { at: cell(noteRow, 1), values: [['请在每项相应等级下打"✓"；不适用的项目请留空。']], style: 'note' },
-    { at: cell(commentLabel, 1), values: [['意见与建议']], style: 'label' },
+    { at: cell(commentLabel, 1), values: [[COMMENT_COLUMN]], style: 'label' },
     { at: cell(commentTop, 1), values: [[null]], style: 'wrapCell' },
     { at: cell(signRow, 1), values: [['客户签字：', null, null, '日期：'], ['调查人签字：', null, null, '日期：']] },
     { at: cell(signRow, 2), values: [[null, null], [null, null]], style: 'signature' },

@@ -26,8 +26,5 @@ export const TEMPLATE_RANGE_NAME = 'CSAT_TEMPLATE';
 export const RESPONSES_TABLE_NAME = '调查数据表';
 export const PLANNED_CUSTOMERS_TABLE_NAME = '调查对象表';
 
-export const SURVEY_METHODS = ['现场走访', '电话访问', '在线问卷'] as const;
-export const INFO_COLUMNS = ['客户名称', '客户分组', '项目名称', '调查方式', '调查日期', '调查人'] as const;
-export const COMMENT_COLUMN = '意见与建议';
-/** Where imported rows keep their origin (format, respondent id, submit time): re-imports skip them. */
-export const SOURCE_COLUMN = '来源编号';
+/** The 调查数据 columns are the domain's one schema (domain/survey-columns.ts). */
+export { COMMENT_COLUMN, INFO_COLUMNS, SOURCE_COLUMN, SURVEY_METHODS } from '../../domain';

@@ -2,12 +2,12 @@
  * `调查方案` (《客户满意度调查方案》, policy §4.2 方案策划): 调查项目, 调查对象 (the planned customers
  * table that later reports read for the response rate), 调查方法, 调查人员, 时间安排 — all editable.
  */
-import type { CellValue } from '../../domain';
+import { CUSTOMER_COLUMN, GROUP_COLUMN, PROJECT_COLUMN, SURVEY_METHODS, type CellValue } from '../../domain';
 import { cell, columnLetter } from '../a1';
 import type { CellBlock, PlanValue, SheetPlan } from '../types';
-import { PLANNED_CUSTOMERS_TABLE_NAME, SURVEY_METHODS } from './names';
+import { PLANNED_CUSTOMERS_TABLE_NAME } from './names';
 
-export const PLANNED_CUSTOMER_COLUMNS = ['客户名称', '客户分组', '项目名称', '联系人', '联系方式', '计划调查方式', '计划调查日期', '备注'] as const;
+export const PLANNED_CUSTOMER_COLUMNS = [CUSTOMER_COLUMN, GROUP_COLUMN, PROJECT_COLUMN, '联系人', '联系方式', '计划调查方式', '计划调查日期', '备注'] as const;
 
 export interface SurveyPlanOptions {
   year: number;

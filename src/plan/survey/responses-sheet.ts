@@ -4,10 +4,10 @@
  * for Excel with the add-in, the same overall as native formulas any spreadsheet recomputes, and a
  * mark showing whether the two agree.
  */
-import type { CellValue, Template } from '../../domain';
+import { DATE_COLUMN, INFO_COLUMNS, METHOD_COLUMN, responseColumns, SURVEY_METHODS, type CellValue, type Template } from '../../domain';
 import { cell, columnLetter, columnRef } from '../a1';
 import type { CellBlock, ColumnSpec, PlanValue, SheetPlan, ValidationSpec } from '../types';
-import { COMMENT_COLUMN, INFO_COLUMNS, RESPONSES_TABLE_NAME, SOURCE_COLUMN, SURVEY_METHODS, TEMPLATE_RANGE_NAME } from './names';
+import { RESPONSES_TABLE_NAME, TEMPLATE_RANGE_NAME } from './names';
 import { answeredFormula, itemWeightRef, scoreSumFormula, targetRef, type TemplateCells } from './native-formulas';
 
 /** Rows below the data that get the drop-down lists too, so new answers are checked as typed. */
@@ -29,14 +29,14 @@ export interface ResponsesLayout {
 }
 
 export function responsesHeader(template: Template): string[] {
-  return [...INFO_COLUMNS, ...template.items.map((it) => it.name), COMMENT_COLUMN, SOURCE_COLUMN];
+  return responseColumns(template.items.map((it) => it.name));
 }
 
 export function buildResponsesSheet(template: Template, name: string, templateCells: TemplateCells, options: ResponsesSheetOptions = {}): { sheet: SheetPlan; layout: ResponsesLayout } {
   const header = responsesHeader(template);
   const rows = options.rows ?? [];
-  const dateCol = INFO_COLUMNS.indexOf('调查日期') + 1;
-  const methodCol = INFO_COLUMNS.indexOf('调查方式') + 1;
+  const dateCol = INFO_COLUMNS.indexOf(DATE_COLUMN) + 1;
+  const methodCol = INFO_COLUMNS.indexOf(METHOD_COLUMN) + 1;
   const itemCols = template.items.map((_, i) => INFO_COLUMNS.length + 1 + i);
   const lastCol = header.length;
   const dataRows = Math.max(rows.length, 1); // an Excel table needs at least one data row
@@ -59,13 +59,13 @@ export function buildResponsesSheet(template: Template, name: string, templateCe
       range: `${cell(2, methodCol)}:${cell(validationEnd, methodCol)}`,
       rule: { kind: 'list', values: [...SURVEY_METHODS] },
       allowBlank: true,
-      error: { title: '调查方式', message: `请从列表中选择：${SURVEY_METHODS.join('、')}` },
+      error: { title: METHOD_COLUMN, message: `请从列表中选择：${SURVEY_METHODS.join('、')}` },
     },
     {
       range: `${cell(2, dateCol)}:${cell(validationEnd, dateCol)}`,
       rule: { kind: 'date', min: '2000-01-01', max: '2099-12-31' },
       allowBlank: true,
-      error: { title: '调查日期', message: '请输入日期，如 2026-03-05。' },
+      error: { title: DATE_COLUMN, message: '请输入日期，如 2026-03-05。' },
     },
     {
       range: `${cell(2, itemCols[0])}:${cell(validationEnd, itemCols[itemCols.length - 1])}`,
@@ -165,7 +165,7 @@ function buildSummary(template: Template, sheetName: string, t: TemplateCells, i
  * the sheet's own header, and the table extended over them.
  */
 export function appendResponsesPlan(sheet: string, header: readonly string[], rows: readonly Readonly<Record<string, CellValue>>[], firstFreeRow: number): SheetPlan {
-  const dateCol = header.indexOf('调查日期');
+  const dateCol = header.indexOf(DATE_COLUMN);
   const values: PlanValue[][] = rows.map((r) =>
     header.map((h, c) => {
       const v = r[h];

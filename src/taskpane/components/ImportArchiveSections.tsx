@@ -1,6 +1,6 @@
 import { Button, Dropdown, Field, Input, Option, makeStyles } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { FORMAT_NAMES, FORMATS, type ExportFormat } from '../../domain';
+import { formatName, FORMATS, type ExportFormat } from '../../domain';
 import type { Strings } from '../i18n';
 import { Section } from './Section';
 
@@ -21,7 +21,7 @@ export function ImportArchiveSections({ t, disabled, hasPendingImport, onImportF
   const input = useRef<HTMLInputElement>(null);
   const [format, setFormat] = useState<ExportFormat | 'auto'>('auto');
   const [password, setPassword] = useState('');
-  const label = (f: ExportFormat | 'auto') => (f === 'auto' ? t.formatAuto : FORMAT_NAMES[f]);
+  const label = (f: ExportFormat | 'auto') => (f === 'auto' ? t.formatAuto : formatName(f));
   return (
     <>
       <Section title={t.importTitle}>

@@ -1,5 +1,5 @@
 import { Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Analysis } from '../../domain';
+import { formatPercent, type Analysis } from '../../domain';
 import type { Strings } from '../i18n';
 
 const useStyles = makeStyles({
@@ -8,7 +8,7 @@ const useStyles = makeStyles({
   bad: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(2)}%`);
+const pct = (v: number | null | undefined) => formatPercent(v);
 
 /** The report's key figures, shown in the page (standalone mode has no Excel to look at). */
 export function ReportPreview({ t, analysis }: { t: Strings; analysis: Analysis }) {

@@ -1,0 +1,148 @@
+/**
+ * What the command line says besides the jobs' notes, zh-CN and en-US: the CLI's chapter of the
+ * message catalogue (built with the domain's `catalogue`, so every entry has both languages).
+ */
+import { catalogue, phrase, type Message } from '../domain';
+
+type Words = Pick<Message, 'zh' | 'en'>;
+
+/** Why a write failed, from the system's error code, naming the user's folder (never the temp file). */
+function writeReason(code: string, dir: string): Words {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return { zh: `没有在 ${dir} 中写入的权限`, en: `no permission to write in ${dir}` };
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { zh: '磁盘空间不足', en: 'the disk is full' };
+    case 'EROFS':
+      return { zh: `${dir} 是只读的`, en: `${dir} is read-only` };
+    case 'ENOENT':
+      return { zh: `文件夹 ${dir} 不存在`, en: `the folder ${dir} does not exist` };
+    case 'EISDIR':
+      return { zh: '这是一个文件夹', en: 'it is a folder' };
+    default:
+      return { zh: code, en: code };
+  }
+}
+
+export const say = catalogue({
+  // Files
+  'file-too-large': phrase(
+    (p: { file: string; mb: string; max: number }) => `${p.file} 有 ${p.mb} MB，超过上限 ${p.max} MB；请拆分工作簿`,
+    (p) => `${p.file} is ${p.mb} MB, over the limit of ${p.max} MB; split the workbook`,
+  ),
+  'file-unreadable': phrase(
+    (p: { file: string; missing: boolean; detail: string }) => `无法读取 ${p.file}：${p.missing ? '文件不存在' : p.detail}`,
+    (p) => `Cannot read ${p.file}: ${p.missing ? 'no such file' : p.detail}`,
+  ),
+  'in-file': phrase(
+    (p: { file: string; why: Words; sep?: boolean }) => `${p.file}${p.sep ? '：' : ' '}${p.why.zh}`,
+    (p) => `${p.file}${p.sep ? ': ' : ' '}${p.why.en}`,
+  ),
+  'input-overwrite': phrase(
+    (p: { file: string; option: string }) => `不会覆盖输入文件 ${p.file}；请用 ${p.option} 指定新文件`,
+    (p) => `Will not overwrite the input ${p.file}; give a new file with ${p.option}`,
+  ),
+  'folder-missing': phrase(
+    (p: { file: string; dir: string }) => `无法写入 ${p.file}：文件夹 ${p.dir} 不存在`,
+    (p) => `Cannot write ${p.file}: the folder ${p.dir} does not exist`,
+  ),
+  'not-a-folder': phrase(
+    (p: { file: string; dir: string }) => `无法写入 ${p.file}：${p.dir} 不是文件夹`,
+    (p) => `Cannot write ${p.file}: ${p.dir} is not a folder`,
+  ),
+  'target-is-folder': phrase(
+    (p: { file: string }) => `无法写入 ${p.file}：这是一个文件夹`,
+    (p) => `Cannot write ${p.file}: it is a folder`,
+  ),
+  'file-exists': phrase(
+    (p: { file: string }) => `${p.file} 已存在；如需覆盖请加 --force`,
+    (p) => `${p.file} already exists; add --force to replace it`,
+  ),
+  'write-failed': phrase(
+    (p: { file: string; code: string; dir: string }) => `无法写入 ${p.file}：${writeReason(p.code, p.dir).zh}`,
+    (p) => `Cannot write ${p.file}: ${writeReason(p.code, p.dir).en}`,
+  ),
+  wrote: phrase(
+    (p: { file: string }) => `已写入 ${p.file}`,
+    (p) => `Wrote ${p.file}`,
+  ),
+  // csat score
+  'no-such-sheet': phrase(
+    (p: { sheet: string; sheets: string[] }) => `工作簿中没有名为"${p.sheet}"的工作表（有：${p.sheets.join('、')}）`,
+    (p) => `No sheet named "${p.sheet}" (sheets: ${p.sheets.join('、')})`,
+  ),
+  'sheet-not-responses': phrase(
+    (p: { sheet: string; owner: string }) => `"${p.sheet}"是加载项生成的其他工作表（${p.owner}），不是调查数据；请指定答卷所在的工作表`,
+    (p) => `"${p.sheet}" is one of the add-in's other sheets (${p.owner}), not responses; name the sheet holding the answers`,
+  ),
+  'no-responses-sheet': phrase(
+    (p: { file: string }) => `${p.file} 中没有含表4-1 表头（至少 10 个评分项目名称）的工作表；请用 --sheet 指定`,
+    (p) => `No sheet of ${p.file} has a Table 4-1 header (at least 10 item names); name one with --sheet`,
+  ),
+  'score-merged': phrase(
+    (p: { ranges: string[] }) => `答案区域中有合并单元格：${p.ranges.join('、')}——合并区域只计左上角单元格的答案`,
+    (p) => `Merged cells over answers: ${p.ranges.join(', ')} — only the top-left cell of a merge counts`,
+  ),
+  'score-invalid': phrase(
+    (p: { n: number }) => `有 ${p.n} 个无效答案未计入。`,
+    (p) => `${p.n} invalid answer(s) were not scored.`,
+  ),
+  // --template
+  'template-json-invalid': phrase(
+    (p: { file: string; detail: string }) => `${p.file} 不是有效的 JSON：${p.detail}`,
+    (p) => `${p.file} is not valid JSON: ${p.detail}`,
+  ),
+  'template-sheet-missing': phrase(
+    (p: { file: string }) => `${p.file} 中没有"评分模板"工作表`,
+    (p) => `${p.file} has no "评分模板" sheet`,
+  ),
+  // csat survey, csat demo
+  'survey-written': phrase(
+    (p: { file: string; template: string }) => `已写入 ${p.file}（模板：${p.template}）`,
+    (p) => `Wrote ${p.file} (template: ${p.template})`,
+  ),
+  'demo-archive-written': phrase(
+    (p: { file: string }) => `已写入归档副本 ${p.file}`,
+    (p) => `Wrote the archive-ready copy ${p.file}`,
+  ),
+  'demo-written': phrase(
+    (p: { file: string; n: number; overall: string; target: string }) => `已写入 ${p.file}：全部 ${p.n} 份答卷（全年）的总体满意度 ${p.overall}（目标 ≥ ${p.target}）`,
+    (p) => `Wrote ${p.file}: all ${p.n} responses (the year), overall satisfaction ${p.overall} (target ${p.target})`,
+  ),
+  // csat import
+  'mapping-unreadable': phrase(
+    (p: { file: string; detail: string }) => `无法读取对应关系文件 ${p.file}：${p.detail}`,
+    (p) => `Cannot read the mapping ${p.file}: ${p.detail}`,
+  ),
+  'import-out-required': phrase(
+    () => '请用 --out 指定新工作簿（或用 --dry-run 只查看对应关系）',
+    () => 'Give the new workbook with --out (or --dry-run to see the mapping only)',
+  ),
+  'mapping-same-as-out': phrase(
+    (p: { file: string }) => `--save-mapping 与 --out 是同一个文件 ${p.file}；请另选对应关系文件`,
+    (p) => `--save-mapping and --out are the same file ${p.file}; choose another file for the mapping`,
+  ),
+  'import-mapping-head': phrase(
+    (p: { format: string; rows: number }) => `格式：${p.format}；${p.rows} 行；对应关系：`,
+    (p) => `Format: ${p.format}; ${p.rows} rows; mapping:`,
+  ),
+  'import-not-mapped': phrase(
+    () => '（不导入）',
+    () => '(not imported)',
+  ),
+  'mapping-saved': phrase(
+    (p: { file: string }) => `对应关系已保存到 ${p.file}`,
+    (p) => `Mapping saved to ${p.file}`,
+  ),
+  // csat rollup
+  'rollup-same-file': phrase(
+    (p: { file: string; same: string }) => `${p.file} 与 ${p.same} 是同一个文件；每个工作簿只能汇总一次`,
+    (p) => `${p.file} and ${p.same} are the same file; roll each workbook up once`,
+  ),
+  'rollup-copy': phrase(
+    (p: { file: string; copy: string }) => `${p.file} 与 ${p.copy} 内容完全相同（同一工作簿的副本）；每个工作簿只能汇总一次`,
+    (p) => `${p.file} and ${p.copy} have the same content (copies of one workbook); roll each workbook up once`,
+  ),
+});

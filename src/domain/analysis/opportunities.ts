@@ -1,0 +1,33 @@
+/** 改进机会: items below target, and items falling significantly since the previous quarter. */
+import { previousQuarter } from '../calendar';
+import type { AnalysisContext } from './context';
+import { belowTarget } from './context';
+import { itemSummary } from './records';
+import { direction, welch } from './statistics';
+
+export interface Opportunity {
+  readonly item: string;
+  readonly category: string;
+  readonly satisfaction: number | null;
+  readonly belowTarget: boolean;
+  readonly falling: boolean;
+  readonly change?: number;
+  readonly p?: number;
+}
+
+export function analyzeOpportunities(ctx: AnalysisContext): { readonly opportunities: readonly Opportunity[] } {
+  const { template, records } = ctx;
+  const q = previousQuarter(ctx.period);
+  const before = ctx.quarters.get(q) ?? ctx.history.get(q) ?? [];
+  const opportunities: Opportunity[] = [];
+  ctx.items.forEach((x, i) => {
+    const test = before.length > 0 ? welch(itemSummary(before, template, i), itemSummary(records, template, i)) : undefined;
+    const falling = direction(test) === 'fall';
+    const below = belowTarget(x.satisfaction, template);
+    if (below || falling) {
+      opportunities.push({ item: x.name, category: x.category, satisfaction: x.satisfaction, belowTarget: below, falling, change: test?.difference, p: test?.p });
+    }
+  });
+  opportunities.sort((a, b) => (a.satisfaction ?? 0) - (b.satisfaction ?? 0));
+  return { opportunities };
+}
