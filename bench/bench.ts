@@ -13,7 +13,8 @@ import { overall } from '../src/functions/functions';
 import { renderPlanInContext } from '../src/host/office/render';
 import { buildSurveyWorkbook } from '../src/plan';
 import { sampleResponses } from '../src/sample/sample-data';
-import { OfficeFake } from '../test/helpers/office-fake';
+import { ExcelFake } from '../test/helpers/office-excel';
+import { driversBench } from './drivers-bench';
 import { packageBench } from './package-bench';
 import { paneBench } from './pane-bench';
 import { reportBench } from './report-bench';
@@ -90,12 +91,12 @@ function time<T>(fn: () => T): [number, T] {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-/** The Office path: syncs and request sizes to write a survey workbook of n responses (recording fake). */
+/** The Office path: syncs and request sizes to write a survey workbook of n responses (stateful Office.js fake). */
 async function officeRequests(line: (s: string) => void): Promise<void> {
   const sample = sampleResponses(TABLE_4_1).rows;
   for (const n of [10, 5_000, 100_000]) {
     const plan = buildSurveyWorkbook(TABLE_4_1, { responses: Array.from({ length: n }, (_, i) => sample[i % sample.length]), year: 2026 }).plan;
-    const fake = new OfficeFake();
+    const fake = new ExcelFake();
     const [ms] = await timeAsync(() => fake.run((ctx) => renderPlanInContext(ctx, plan)));
     const sizes = fake.requests.map((r) => r.bytes);
     const mb = (b: number) => (b / 1024 / 1024).toFixed(2);
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
   line(`bench ratio hyperformula/overall: ${(h / o).toFixed(1)} (target >= 20) ${h / o >= 20 ? 'OK' : 'MISSED'}`);
   await officeRequests(line);
   await reportBench(line);
+  await driversBench(line);
   await packageBench(line);
   await paneBench(line);
 }

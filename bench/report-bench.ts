@@ -1,6 +1,6 @@
 /**
  * Report figures for 100,000 responses: analysis time, plan build time and the Office path's requests
- * (recording fake). The file path's time and memory are package-bench.ts's.
+ * (the stateful Office.js fake). The file path's time and memory are package-bench.ts's.
  */
 import { analyze, locateData, readResponses, TABLE_4_1, type CellValue } from '../src/domain';
 import { OfficeGateway } from '../src/host/office/gateway';
@@ -9,7 +9,7 @@ import { generateReport } from '../src/jobs/report';
 import { generateSurveyWorkbook } from '../src/jobs/survey';
 import { buildReportWorkbook } from '../src/plan';
 import { sampleResponses } from '../src/sample/sample-data';
-import { OfficeFake } from '../test/helpers/office-fake';
+import { ExcelFake } from '../test/helpers/office-excel';
 
 const N = 100_000;
 
@@ -38,8 +38,8 @@ export async function reportBench(line: (s: string) => void): Promise<void> {
   const tPlan = ms(t0);
   line(`bench report analysis: ${N} responses ${tAnalysis.toFixed(0)} ms; plan build ${tPlan.toFixed(1)} ms`);
 
-  // Office path: the whole job against the recording fake (reads in chunks, renders in one Excel.run).
-  const fake = new OfficeFake([{ name: '调查数据', values: grid.map((r) => [...r]) }], [{ name: 'CSAT_OWNED_responses', formula: "='调查数据'!$A$1" }]);
+  // Office path: the whole job against the stateful Office.js fake (reads in chunks, renders in one Excel.run).
+  const fake = ExcelFake.with([{ name: '调查数据', values: grid }], [{ name: 'CSAT_OWNED_responses', formula: "='调查数据'!$A$1" }]);
   const office = new OfficeGateway(fake.run);
   await office.session((gw) => generateReport(gw, { version: 'bench' }));
   const render = office.lastRender!;

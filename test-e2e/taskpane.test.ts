@@ -2,7 +2,9 @@
  * The standalone task pane in real headless Chromium: the built dist/ served by a plain static
  * server, office.js unreachable (every request off 127.0.0.1 fails), a 320 px wide pane. Upload a
  * responses workbook, generate the report, download the result and check it; the same in en-US;
- * bad files get a message and leave the page usable. Screenshots go to test-artifacts/.
+ * bad files get a message and leave the page usable. The jobs sit in five tabs: walked with the
+ * keyboard (arrow keys), every job's button reachable, the last tab remembered across a reload.
+ * Screenshots (320 px) go to test-artifacts/.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -70,15 +72,33 @@ async function openPane(locale: string): Promise<{ page: Page; errors: string[];
   return { page, errors, readyMs: Date.now() - t0 };
 }
 
-async function flow(locale: 'zh-CN' | 'en-US', names: Record<'open' | 'download' | 'report' | 'survey' | 'validate' | 'opened' | 'wrote', string | RegExp>) {
+/** Opens a tab of the pane by its name (a click). */
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await page.getByRole('tab', { name, selected: true }).waitFor();
+}
+
+/** The buttons of each tab, zh-CN. */
+const JOBS: [tab: string, buttons: string[]][] = [
+  ['调查', ['生成调查表', '校验数据']],
+  ['分析', ['生成分析报告', '更新趋势']],
+  ['改进', ['生成纠正预防措施']],
+  ['沟通', ['生成沟通计划表', '生成沟通分析报告']],
+  ['导入归档', ['选择导出文件', '导入到调查数据', '归档准备']],
+];
+
+async function flow(locale: 'zh-CN' | 'en-US', names: Record<'open' | 'download' | 'report' | 'survey' | 'validate' | 'opened' | 'wrote', string | RegExp> & Record<'analysisTab' | 'actFirst', string>) {
   const { page, errors, readyMs } = await openPane(locale);
-  for (const name of [names.open, names.download, names.report, names.survey, names.validate]) {
+  for (const name of [names.open, names.download, names.survey, names.validate]) {
     await expect(page.getByRole('button', { name }).count()).resolves.toBe(1);
   }
   await page.locator('input[type=file][aria-label="打开工作簿"], input[type=file][aria-label="Open workbook"]').setInputFiles(responses);
   await page.getByText(names.opened).waitFor();
+  await openTab(page, names.analysisTab);
   await page.getByRole('button', { name: names.report }).click();
   await page.getByText(names.wrote).first().waitFor({ timeout: 120_000 });
+  // 先改进什么 beside the key figures.
+  await page.getByRole('group', { name: names.actFirst }).waitFor();
   await page.screenshot({ path: path.join(artifacts, `taskpane-${locale}.png`), fullPage: true });
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: names.download }).click();
@@ -98,8 +118,50 @@ describe('standalone task pane in Chromium', () => {
     expect(csp).toContain("connect-src 'self'");
   });
 
+  it('walks the five tabs with the keyboard: every job\'s button reachable, nothing wider than 320 px, the last tab remembered', async () => {
+    const { page, errors } = await openPane('zh-CN');
+    await page.locator('input[type=file][aria-label="打开工作簿"]').setInputFiles(responses);
+    await page.getByText(/已打开 responses\.xlsx/).waitFor();
+    // Tab from the page into the tab list (the selected tab takes the focus), then arrow keys.
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.getAttribute('role'))) !== 'tab'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('调查');
+    for (const [k, [tab, buttons]] of JOBS.entries()) {
+      if (k > 0) await page.keyboard.press('ArrowRight');
+      await page.getByRole('tab', { name: tab, selected: true }).waitFor();
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
+      const panel = page.getByRole('tabpanel');
+      await expect(panel.count()).resolves.toBe(1);
+      expect(await panel.getAttribute('aria-labelledby')).toBe(await page.getByRole('tab', { name: tab }).getAttribute('id'));
+      for (const name of buttons) {
+        const button = panel.getByRole('button', { name });
+        await expect(button.isVisible()).resolves.toBe(true);
+        const box = (await button.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(320);
+      }
+      // The status line and the file buttons stay in view above the tabs.
+      await expect(page.getByText(/已打开 responses\.xlsx/).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: '下载工作簿' }).isVisible()).resolves.toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await page.screenshot({ path: path.join(artifacts, `taskpane-tab-${k + 1}.png`), fullPage: true });
+    }
+    // Arrow keys wrap around; Enter on a job runs it from the keyboard.
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('tab', { name: '调查', selected: true }).waitFor();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.getByRole('tab', { name: '沟通', selected: true }).waitFor();
+    await page.getByRole('button', { name: '生成沟通计划表' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('已创建"年度客户沟通计划"').waitFor();
+    // The pane opens again on the last tab.
+    await page.reload();
+    await page.getByRole('tab', { name: '沟通', selected: true }).waitFor();
+    await expect(page.getByRole('button', { name: '生成沟通分析报告' }).isVisible()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('zh-CN: open → 生成分析报告 → 下载工作簿; the downloaded report equals the engine', async () => {
-    const { file, readyMs } = await flow('zh-CN', { open: '打开工作簿', download: '下载工作簿', report: '生成分析报告', survey: '生成调查表', validate: '校验数据', opened: /已打开 responses\.xlsx/, wrote: /已生成"分析报告-2026Q4"/ });
+    const { file, readyMs } = await flow('zh-CN', { open: '打开工作簿', download: '下载工作簿', report: '生成分析报告', survey: '生成调查表', validate: '校验数据', opened: /已打开 responses\.xlsx/, wrote: /已生成"分析报告-2026Q4"/, analysisTab: '分析', actFirst: '先改进什么' });
     const expected = await engineOverall(responses);
     const gw = await XlsxGateway.open(readFileSync(file));
     const sheets = await gw.listSheets();
@@ -112,7 +174,7 @@ describe('standalone task pane in Chromium', () => {
   });
 
   it('en-US: the same flow in English', async () => {
-    const { file } = await flow('en-US', { open: 'Open workbook', download: 'Download workbook', report: 'Generate report', survey: 'Generate survey sheets', validate: 'Check data', opened: /Opened responses\.xlsx/, wrote: /Wrote "分析报告-2026Q4"/ });
+    const { file } = await flow('en-US', { open: 'Open workbook', download: 'Download workbook', report: 'Generate report', survey: 'Generate survey sheets', validate: 'Check data', opened: /Opened responses\.xlsx/, wrote: /Wrote "分析报告-2026Q4"/, analysisTab: 'Analysis', actFirst: 'Where to act first' });
     expect((await (await XlsxGateway.open(readFileSync(file))).listSheets()).some((s) => s.owner === 'report_2026Q4')).toBe(true);
   });
 
@@ -126,6 +188,7 @@ describe('standalone task pane in Chromium', () => {
       .join('\r\n');
     const file = path.join(tmp, 'wjx-utf8.csv');
     writeFileSync(file, csv);
+    await openTab(page, '导入归档');
     await page.getByTestId('export-input').setInputFiles(file);
     await page.getByText('wjx-utf8.csv（问卷星，1 行）的对应关系：').waitFor();
     await page.getByText('贵单位名称 → 客户名称').waitFor();
@@ -147,6 +210,7 @@ describe('standalone task pane in Chromium', () => {
     const { page, errors } = await openPane('zh-CN');
     await page.locator('input[type=file][aria-label="打开工作簿"]').setInputFiles(input);
     await page.getByText(/已打开 excel-like-mc\.xlsx/).waitFor();
+    await openTab(page, '分析');
     await page.getByRole('button', { name: '生成分析报告' }).click();
     await page.getByText(/已生成"分析报告-2026Q4"/).first().waitFor({ timeout: 120_000 });
     const download = page.waitForEvent('download');
@@ -199,8 +263,10 @@ describe('standalone task pane in Chromium', () => {
     await page.locator('input[type=file][aria-label="打开工作簿"], input[type=file][aria-label="Open workbook"]').setInputFiles(empty);
     await page.getByText(/已打开 empty\.xlsx/).waitFor();
     await page.getByText('工作簿中还没有调查数据').waitFor();
+    await openTab(page, '分析');
     expect(await page.getByRole('button', { name: '生成分析报告' }).isDisabled()).toBe(true);
     // Still usable: generate the survey sheets into this workbook.
+    await openTab(page, '调查');
     await page.getByRole('button', { name: '生成调查表' }).click();
     await page.getByText('已创建"调查数据"').waitFor();
     await page.screenshot({ path: path.join(artifacts, 'taskpane-zh-CN-after-errors.png'), fullPage: true });

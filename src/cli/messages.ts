@@ -111,6 +111,50 @@ export const say = catalogue({
     (p: { file: string; n: number; overall: string; target: string }) => `已写入 ${p.file}：全部 ${p.n} 份答卷（全年）的总体满意度 ${p.overall}（目标 ≥ ${p.target}）`,
     (p) => `Wrote ${p.file}: all ${p.n} responses (the year), overall satisfaction ${p.overall} (target ${p.target})`,
   ),
+  // csat report: 先改进什么 (the pane's summary, as lines)
+  'act-first-head': phrase(
+    () => '先改进什么：',
+    () => 'Where to act first:',
+  ),
+  'act-first-top': phrase(
+    (p: { items: { item: string; points: string; satisfaction: string }[] }) =>
+      `  提升潜力最大（单项达到目标时总体提高）：${p.items.map((i) => `${i.item} +${i.points} 个百分点（现为 ${i.satisfaction}）`).join('、')}`,
+    (p) => `  Largest improvement potential (overall gain if the item alone reached the target): ${p.items.map((i) => `${i.item} +${i.points} points (now ${i.satisfaction})`).join(', ')}`,
+  ),
+  'act-first-no-gap': phrase(
+    () => '  所有项目都已达到目标。',
+    () => '  Every item meets the target.',
+  ),
+  'act-first-reach': phrase(
+    (p: { items: string[]; overall: string }) => `  只需 ${p.items.join('、')} 达到目标，总体即可达标（${p.overall}）。`,
+    (p) => `  Bringing just ${p.items.join(', ')} to the target lifts the overall to the target (${p.overall}).`,
+  ),
+  'act-first-unreachable': phrase(
+    () => '  即使所有项目都达到目标，总体仍低于目标（部分受访者未答全部项目）。',
+    () => '  Even with every item at the target the overall stays below it (some respondents skipped items).',
+  ),
+  'act-first-fix': phrase(
+    (p: { items: string[] }) => `  修补区（重要且低于目标，先改进）：${p.items.length > 0 ? p.items.join('、') : '无'}`,
+    (p) => `  Fix first (important, below target): ${p.items.length > 0 ? p.items.join(', ') : 'none'}`,
+  ),
+  'act-first-sample': phrase(
+    (p: { verdict: Words; n: number; halfWidth: string; forHalfWidth: number | null; side: 'above' | 'below' | null; forTarget: number | null; basis?: string }) =>
+      `  ${p.verdict.zh}——${[
+        `本季度 ${p.n} 份`,
+        p.forHalfWidth !== null ? `置信区间达到 ±${p.halfWidth} 个百分点需 ${p.forHalfWidth} 份` : '',
+        p.forTarget !== null && p.side !== null ? `判定${p.side === 'above' ? '达标' : '未达标'}需 ${p.forTarget} 份` : '',
+      ]
+        .filter(Boolean)
+        .join('；')}${p.basis ? `（按 ${p.basis} 的答卷估算）` : ''}。`,
+    (p) =>
+      `  ${p.verdict.en} — ${[
+        `${p.n} responses this quarter`,
+        p.forHalfWidth !== null ? `±${p.halfWidth} points needs ${p.forHalfWidth}` : '',
+        p.forTarget !== null && p.side !== null ? `showing the target ${p.side === 'above' ? 'met' : 'missed'} needs ${p.forTarget}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ')}${p.basis ? ` (estimated from ${p.basis}'s responses)` : ''}.`,
+  ),
   // csat import
   'mapping-unreadable': phrase(
     (p: { file: string; detail: string }) => `无法读取对应关系文件 ${p.file}：${p.detail}`,

@@ -1,13 +1,19 @@
 /**
  * `csat report`: a new workbook holding the input — every part of it as it was, the user's charts,
  * pictures and pivot tables included — plus the quarter's report and trend tabs. The input is never
- * overwritten.
+ * overwritten. After the key figures it prints "先改进什么 / Where to act first": the items of
+ * largest improvement potential, the smallest set that lifts the quarter to the target, the 修补区
+ * items and the sample-size verdict — the lines the pane shows after a report.
  */
-import type { ResponseSet } from '../domain';
+import { formatPercent, messageText, type Locale, type Message, type ResponseSet } from '../domain';
+import type { DriverResult } from '../domain/analysis/drivers';
+import type { PotentialResult } from '../domain/analysis/potential';
+import { VERDICT_TEXT, type SamplePlan } from '../domain/analysis/sample-size';
 import { generateReport } from '../jobs/report';
 import { loadSurveyData } from '../jobs/survey-data';
 import { version } from '../../package.json';
 import { inFile, openXlsx, printNotes, writeNewFile, type Output } from './io';
+import { say } from './messages';
 
 export interface ReportArgs {
   file: string;
@@ -19,6 +25,60 @@ export interface ReportArgs {
   force: boolean;
 }
 
+/** How many items by potential the summary names (as the pane). */
+const TOP_ITEMS = 3;
+
+/** The analysis fields the summary reads; each part is left out when its field is absent. */
+export interface ActFirstFields {
+  readonly potential?: PotentialResult;
+  readonly drivers?: DriverResult;
+  /** The engine adds the quarter the needed n was estimated from. */
+  readonly sampleSize?: SamplePlan & { readonly basisPeriod?: string };
+}
+
+const points = (v: number) => (v * 100).toFixed(2);
+
+/** The "先改进什么" lines of an analysis; none when it has none of the fields. */
+export function actFirstLines(analysis: ActFirstFields & object): Message[] {
+  const { potential, drivers, sampleSize: plan } = analysis;
+  if (!potential && !drivers && !plan) return [];
+  const lines = [say('act-first-head')];
+  if (potential) {
+    const top = potential.items
+      .filter((i) => i.potential > 0)
+      .sort((a, b) => b.potential - a.potential)
+      .slice(0, TOP_ITEMS);
+    lines.push(
+      top.length > 0
+        ? say('act-first-top', { items: top.map((i) => ({ item: i.item, points: points(i.potential), satisfaction: formatPercent(i.satisfaction) })) })
+        : say('act-first-no-gap'),
+    );
+    if (potential.overall !== null && potential.reachSet === null) lines.push(say('act-first-unreachable'));
+    else if (potential.reachSet && potential.reachSet.length > 0)
+      lines.push(say('act-first-reach', { items: [...potential.reachSet], overall: formatPercent(potential.reachedOverall ?? potential.overall) }));
+  }
+  if (drivers) lines.push(say('act-first-fix', { items: [...drivers.fixFirst] }));
+  if (plan) {
+    const verdict = { zh: VERDICT_TEXT[plan.verdict]['zh-CN'], en: VERDICT_TEXT[plan.verdict]['en-US'] };
+    lines.push(
+      say('act-first-sample', {
+        verdict,
+        n: plan.actualN,
+        halfWidth: String(Number((plan.halfWidth * 100).toFixed(2))),
+        forHalfWidth: plan.forHalfWidth,
+        side: plan.side,
+        forTarget: plan.forTarget,
+        basis: plan.basisPeriod,
+      }),
+    );
+  }
+  return lines;
+}
+
+export function actFirstText(analysis: ActFirstFields & object, locale: Locale): string[] {
+  return actFirstLines(analysis).map((m) => messageText(m, locale));
+}
+
 export async function reportCommand(args: ReportArgs, io: Output): Promise<void> {
   const gateway = await openXlsx(args.file);
   const history: ResponseSet[] = [];
@@ -28,5 +88,7 @@ export async function reportCommand(args: ReportArgs, io: Output): Promise<void>
   }
   const result = await inFile(args.file, () => generateReport(gateway, { period: args.period, groupBy: args.by, history, version, today: args.today }));
   await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: [args.file, ...args.history] });
-  printNotes(io, result.notes, args.out);
+  printNotes(io, result.notes);
+  for (const line of actFirstText(result.analysis, io.locale)) io.out(line);
+  printNotes(io, [], args.out);
 }

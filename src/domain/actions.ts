@@ -30,7 +30,7 @@ const DEPARTMENT_BY_CATEGORY: Record<string, string> = { 服务态度: '服务�
 export function findingsFromAnalysis(a: Analysis): Finding[] {
   const out: Finding[] = [];
   for (const o of a.opportunities) {
-    const why = [o.belowTarget ? `低于目标 ${Math.round(a.target * 100)}%` : '', o.falling ? '较上季度显著下降' : ''].filter(Boolean).join('，');
+    const why = [o.belowTarget ? `低于目标 ${Math.round(a.target * 100)}%` : '', o.falling ? '较上季度显著下降' : '', o.keyDriver ? '关键驱动' : ''].filter(Boolean).join('，');
     out.push({ source: `${a.period} / — / — / ${o.item}`, description: `"${o.item}"满意度 ${formatPercent(o.satisfaction, 1)}（${why}）`, department: DEPARTMENT_BY_CATEGORY[o.category] ?? '运维管理部' });
   }
   for (const f of a.followUps) {

@@ -155,6 +155,22 @@ const PROBLEMS = {
     'zh-CN': (p) => `"${p.project}"的评分模板与"${p.first}"不同，不能合并计算全公司满意度`,
     'en-US': (p) => `The template of "${p.project}" differs from that of "${p.first}"; the company score cannot pool them`,
   },
+  'bad-argument': {
+    'zh-CN': (p) => `参数"${p.name}"的值 '${p.value}' 无效（应为如 ${p.example}）`,
+    'en-US': (p) => `Argument "${p.nameEn}" has the invalid value '${p.value}' (expected e.g. ${p.exampleEn})`,
+  },
+  'correlation-undefined': {
+    'zh-CN': (p) => `评分项目"${p.item}"的相关系数无法计算（${p.n} 对答案${Number(p.n) < 2 ? '，至少需要 2 对' : '，答案或总分没有变化'}）`,
+    'en-US': (p) => `The correlation of item "${p.item}" cannot be computed (${p.n} pairs${Number(p.n) < 2 ? '; at least 2 are needed' : '; the answers or composites do not vary'})`,
+  },
+  'too-few-for-interval': {
+    'zh-CN': () => '有效样本少于 2 份，无法计算置信区间',
+    'en-US': () => 'Fewer than 2 respondents: no confidence interval',
+  },
+  'too-few-for-sample-size': {
+    'zh-CN': () => '有效样本少于 2 份，无法估计所需样本量',
+    'en-US': () => 'Fewer than 2 respondents: cannot estimate the sample size',
+  },
   'comm-sheet-missing': {
     'zh-CN': (p) => `工作簿中没有"${p.sheet}"工作表：请先"生成沟通计划表"`,
     'en-US': (p) => `The workbook has no "${p.sheet}" sheet: create the communication sheets first`,

@@ -19,7 +19,8 @@ import { locateData } from '../domain/locate';
 import { assertNoInvalid, categoryName, itemIndex, levelIndex, levelScore, requireCategoryScore, requireItemScore, requireOverall, targetOrDefault } from '../domain/queries';
 import { parsePolicy, scoreResponses, type Policy, type ScoreResult } from '../domain/scoring';
 import { parseTarget, type Template } from '../domain/template';
-import { argumentError, guarded, notAvailable, originOf, templateArg } from './invoke';
+import { CsatError, problem } from '../domain/messages';
+import { argumentError, guarded, originOf, templateArg } from './invoke';
 
 /** The respondents' weighted composites (fractions) of a range already checked by `scored`. */
 function composites(responses: unknown[][], template: Template, invocation: CustomFunctions.Invocation | undefined): number[] {
@@ -34,7 +35,7 @@ function composites(responses: unknown[][], template: Template, invocation: Cust
 }
 
 /** A fraction argument (0.95, "95%", 95) in (0, 1], or `fallback` when omitted. */
-function fractionArg(value: unknown, fallback: number, name: { zh: string; en: string }, example: string): number {
+function fractionArg(value: unknown, fallback: number, name: { zh: string; en: string }, example: { zh: string; en: string }): number {
   if (value === undefined || value === null || value === '') return fallback;
   const v = parseTarget(value);
   if (v === undefined) throw argumentError(name, value, example);
@@ -217,10 +218,7 @@ export function driver(responses: unknown[][], item: string, template: unknown[]
     const set = readResponses(responses as Grid, t, locateData(responses as Grid, t, origin), origin);
     const d = keyDrivers(set.records, t).items[i];
     if (d.r === null) {
-      throw notAvailable(
-        `评分项目"${d.item}"的相关系数无法计算（${d.n} 对答案${d.n < 2 ? '，至少需要 2 对' : '，答案或总分没有变化'}）`,
-        `The correlation of item "${d.item}" cannot be computed (${d.n} pairs${d.n < 2 ? '; at least 2 are needed' : '; the answers or composites do not vary'})`,
-      );
+      throw new CsatError(problem('correlation-undefined', { item: d.item, n: d.n }), 'not-available');
     }
     return d.r;
   });
@@ -240,11 +238,11 @@ export function driver(responses: unknown[][], item: string, template: unknown[]
 export function ci(responses: unknown[][], level: number | string, template: unknown[][], invocation: CustomFunctions.Invocation): number[][] {
   return guarded(() => {
     const t = templateArg(template, originOf(invocation, 2));
-    const confidence = fractionArg(level, 0.95, { zh: '置信水平', en: 'confidence level' }, '0.95 或 95%');
-    if (confidence >= 1) throw argumentError({ zh: '置信水平', en: 'confidence level' }, level, '0.95 或 95%');
+    const confidence = fractionArg(level, 0.95, { zh: '置信水平', en: 'confidence level' }, { zh: '0.95 或 95%', en: '0.95 or 95%' });
+    if (confidence >= 1) throw argumentError({ zh: '置信水平', en: 'confidence level' }, level, { zh: '0.95 或 95%', en: '0.95 or 95%' });
     const center = requireOverall(scored(responses, t, invocation));
     const interval = tInterval(summarize(composites(responses, t, invocation)), center, 1 - confidence);
-    if (!interval) throw notAvailable('有效样本少于 2 份，无法计算置信区间', 'Fewer than 2 respondents: no confidence interval');
+    if (!interval) throw new CsatError(problem('too-few-for-interval'), 'not-available');
     return [[interval.low, interval.high]];
   });
 }
@@ -263,11 +261,11 @@ export function ci(responses: unknown[][], level: number | string, template: unk
 export function samplesize(responses: unknown[][], halfwidth: number | string, template: unknown[][], invocation: CustomFunctions.Invocation): number {
   return guarded(() => {
     const t = templateArg(template, originOf(invocation, 2));
-    const h = fractionArg(halfwidth, DEFAULT_HALF_WIDTH, { zh: '区间半宽', en: 'half-width' }, '0.02 或 2%');
+    const h = fractionArg(halfwidth, DEFAULT_HALF_WIDTH, { zh: '区间半宽', en: 'half-width' }, { zh: '0.02 或 2%', en: '0.02 or 2%' });
     requireOverall(scored(responses, t, invocation));
     const s = summarize(composites(responses, t, invocation));
     const n = s.n >= 2 ? nForHalfWidth(Math.sqrt(s.variance), h) : null;
-    if (n === null) throw notAvailable('有效样本少于 2 份，无法估计所需样本量', 'Fewer than 2 respondents: cannot estimate the sample size');
+    if (n === null) throw new CsatError(problem('too-few-for-sample-size'), 'not-available');
     return n;
   });
 }

@@ -4,7 +4,7 @@
  * (#VALUE! for wrong input, #N/A for nothing to compute), with the message naming the cell to fix.
  */
 import { originOfAddress, type Grid, type GridOrigin } from '../domain/cells';
-import { CsatError } from '../domain/messages';
+import { CsatError, problem } from '../domain/messages';
 import { TABLE_4_1, type Template } from '../domain/template';
 import { templateFromGrid } from '../domain/template-range';
 
@@ -24,18 +24,9 @@ export function toExcelError(e: unknown): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message.slice(0, MAX_MESSAGE));
 }
 
-/**
- * A function argument out of range, as a #VALUE! naming it (zh-CN, the language of cell errors).
- * Kept here until the engine's message catalogue has an entry for arguments of the functions.
- */
-export function argumentError(name: { zh: string; en: string }, value: unknown, example: string): CustomFunctions.Error {
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `参数"${name.zh}"的值 '${String(value).slice(0, 40)}' 无效（应为如 ${example}）`.slice(0, MAX_MESSAGE));
-}
-
-/** Nothing to compute from, as #N/A with the zh-CN message (`en` documents it for the catalogue). */
-export function notAvailable(zh: string, en: string): CustomFunctions.Error {
-  void en;
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, zh.slice(0, MAX_MESSAGE));
+/** A function argument out of range, as a #VALUE! naming it (the catalogue's `bad-argument`). */
+export function argumentError(name: { zh: string; en: string }, value: unknown, example: { zh: string; en: string }): CsatError {
+  return new CsatError(problem('bad-argument', { name: name.zh, nameEn: name.en, value: String(value).slice(0, 40), example: example.zh, exampleEn: example.en }));
 }
 
 /** Runs `body`, rethrowing any failure as the Excel error a cell should show. */

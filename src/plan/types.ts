@@ -88,12 +88,21 @@ export interface ChartSeriesSpec {
   readonly color?: string;
   /** The values as computed, cached in the file so a viewer shows them before recalculating. */
   readonly cache: readonly (number | null)[];
+  /** Scatter: the points' x values (a range on the chart's sheet, e.g. `C20:C20`) and their cache; `values` are the y values. */
+  readonly x?: { readonly values: string; readonly cache: readonly (number | null)[] };
+  /** Scatter: the cell the series name (the point's label) is read from, e.g. `B20`. */
+  readonly nameCell?: string;
+  /** Scatter: label the points with the series name. */
+  readonly label?: boolean;
+  /** Scatter: join the points with a straight line and draw no markers (a split line). */
+  readonly line?: boolean;
 }
 
 export interface ChartSpec {
-  readonly kind: 'line' | 'bar' | 'barStacked100' | 'column';
+  /** `scatter`: an XY chart — each series has its own x values (`x`); points are labelled, split lines drawn as series. */
+  readonly kind: 'line' | 'bar' | 'barStacked100' | 'column' | 'scatter';
   readonly title: string;
-  /** Category labels range on the chart's own sheet. */
+  /** Category labels range on the chart's own sheet (scatter: the cells of the points' labels). */
   readonly categories: string;
   readonly categoryCache: readonly string[];
   readonly series: readonly ChartSeriesSpec[];
@@ -101,6 +110,8 @@ export interface ChartSpec {
   readonly from: string;
   readonly to: string;
   readonly valueAxis?: { readonly title?: string; readonly min?: number; readonly max?: number; readonly format?: string };
+  /** Scatter: the horizontal (x) value axis. */
+  readonly xAxis?: { readonly title?: string; readonly min?: number; readonly max?: number; readonly format?: string };
   /** Bar charts: list categories top to bottom in table order. */
   readonly reverseCategories?: boolean;
 }

@@ -35,7 +35,8 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   // Five tabs fit one row at 320 px in Chinese; longer English names wrap to a second row.
   tabs: { flexWrap: 'wrap', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // `hidden` must win over the flex display (an author style beats the browser's [hidden] rule).
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '&[hidden]': { display: 'none' } },
 });
 
 const tabLabel = (t: Strings, tab: PaneTab): string =>
@@ -116,6 +117,8 @@ export function App({ host, locale, saveFile = browserDownload }: AppProps) {
       </header>
       {host.mode === 'standalone' && <StandaloneBar t={t} disabled={!!pane.busy || opening} fileName={standalone?.fileName} onOpen={open} onDownload={download} />}
       <StatusArea t={t} busy={pane.busy} message={pane.message} onCancel={pane.cancel} onSelect={host.select ? (cell) => void host.select!(cell) : undefined} />
+      {/* Said above the tabs: it concerns every job, and the way out (生成调查表) is under 调查. */}
+      {pane.inspection && !pane.inspection.hasData && <Text>{t.noData}</Text>}
       <TabList className={styles.tabs} aria-label={t.tabs} selectedValue={tab} onTabSelect={(_, d) => selectTab(d.value as PaneTab)} selectTabOnFocus>
         {TABS.map((x) => (
           <Tab key={x} value={x} id={`${ids}-tab-${x}`} aria-controls={`${ids}-panel-${x}`}>

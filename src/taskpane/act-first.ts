@@ -15,7 +15,8 @@ export const TOP_ITEMS = 3;
 export interface ActFirstSource {
   readonly potential?: PotentialResult;
   readonly drivers?: DriverResult;
-  readonly sampleSize?: SamplePlan;
+  /** The engine adds the quarter the needed n was estimated from. */
+  readonly sampleSize?: SamplePlan & { readonly basisPeriod?: string };
 }
 
 export interface ActFirstView {
@@ -29,11 +30,14 @@ export interface ActFirstView {
   /** 修补区 items (important, below target), most important first; undefined without `drivers`. */
   readonly fixFirst?: readonly string[];
   /** The sample-size plan; undefined without `sampleSize`. */
-  readonly sample?: SamplePlan;
+  readonly sample?: SamplePlan & { readonly basisPeriod?: string };
 }
 
-/** The summary of `analysis`, or undefined when it has none of the fields (nothing to show). */
-export function actFirst(analysis: ActFirstSource): ActFirstView | undefined {
+/**
+ * The summary of `analysis`, or undefined when it has none of the fields (nothing to show). (`& object`:
+ * an Analysis without any of the fields yet is still accepted; one with them is type-checked.)
+ */
+export function actFirst(analysis: ActFirstSource & object): ActFirstView | undefined {
   const { potential, drivers, sampleSize } = analysis;
   if (!potential && !drivers && !sampleSize) return undefined;
   return {

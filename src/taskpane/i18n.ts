@@ -73,19 +73,17 @@ export const STRINGS = {
     actGain: (item: string, points: string, satisfaction: string) => `${item}：+${points} 个百分点（现为 ${satisfaction}）`,
     actNoGap: '所有项目都已达到目标。',
     actReach: (items: string, overall: string) => `只需 ${items} 达到目标，总体即可达标（${overall}）。`,
-    actReachMet: '总体已达标。',
     actUnreachable: '即使所有项目都达到目标，总体仍低于目标（部分受访者未答全部项目）。',
     actFix: '修补区（重要且低于目标，先改进）',
     actFixNone: '没有修补区项目。',
-    actSample: '样本量：',
-    actSampleDetail: (n: number, halfWidth: string, forHalfWidth: number | null, side: 'above' | 'below' | null, forTarget: number | null) =>
+    actSampleDetail: (n: number, halfWidth: string, forHalfWidth: number | null, side: 'above' | 'below' | null, forTarget: number | null, basis?: string) =>
       [
         `本季度 ${n} 份`,
         forHalfWidth !== null ? `置信区间达到 ±${halfWidth} 个百分点需 ${forHalfWidth} 份` : '',
         forTarget !== null && side !== null ? `判定${side === 'above' ? '达标' : '未达标'}需 ${forTarget} 份` : '',
       ]
         .filter(Boolean)
-        .join('；') + '。',
+        .join('；') + (basis ? `（按 ${basis} 的答卷估算）` : '') + '。',
   },
   'en-US': {
     appTitle: 'CSAT for Excel',
@@ -158,19 +156,17 @@ export const STRINGS = {
     actGain: (item: string, points: string, satisfaction: string) => `${item}: +${points} points (now ${satisfaction})`,
     actNoGap: 'Every item meets the target.',
     actReach: (items: string, overall: string) => `Bringing just ${items} to the target lifts the overall to the target (${overall}).`,
-    actReachMet: 'The overall meets the target.',
     actUnreachable: 'Even with every item at the target the overall stays below it (some respondents skipped items).',
     actFix: 'Fix first (important, below target)',
     actFixNone: 'No item to fix first.',
-    actSample: 'Sample size: ',
-    actSampleDetail: (n: number, halfWidth: string, forHalfWidth: number | null, side: 'above' | 'below' | null, forTarget: number | null) =>
+    actSampleDetail: (n: number, halfWidth: string, forHalfWidth: number | null, side: 'above' | 'below' | null, forTarget: number | null, basis?: string) =>
       [
         `${n} responses this quarter`,
         forHalfWidth !== null ? `±${halfWidth} points needs ${forHalfWidth}` : '',
         forTarget !== null && side !== null ? `showing the target ${side === 'above' ? 'met' : 'missed'} needs ${forTarget}` : '',
       ]
         .filter(Boolean)
-        .join('; ') + '.',
+        .join('; ') + (basis ? ` (estimated from ${basis}'s responses)` : '') + '.',
   },
 } satisfies Record<Locale, Record<string, string | ((...args: never[]) => string)>>;
 

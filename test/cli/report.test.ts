@@ -1,10 +1,13 @@
-/** `csat report` end to end through the built CLI. */
+/** `csat report` end to end through the built CLI, and its "先改进什么" lines from hand-built analysis fields. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { actFirstText } from '../../src/cli/report';
+import type { PotentialResult } from '../../src/domain/analysis/potential';
+import type { SamplePlan } from '../../src/domain/analysis/sample-size';
 import { XlsxGateway } from '../../src/host/xlsx/gateway';
 import { ITEMS, uniformRow } from '../helpers/grids';
 import { expectValidXlsx } from '../helpers/validate-xlsx';
@@ -77,5 +80,63 @@ describe('csat report', () => {
     const trend = await (await XlsxGateway.open(readFileSync(out))).readSheet('趋势');
     expect(trend.slice(2).map((r) => r[0])).toEqual(['2025Q4', '2026Q1', '2026Q2', '2026Q3', '2026Q4']);
     expect(trend[2][2]).toBeCloseTo(0.7, 12);
+  });
+});
+
+describe('csat report: 先改进什么 after the key figures', () => {
+  it('prints the summary between the key figures and the file written', () => {
+    const out = path.join(tmp, 'act-first.xlsx');
+    const r = csat('report', demo, '--period', '2026Q4', '--out', out);
+    expect(r.code).toBe(0);
+    expectValidXlsx(out);
+    const lines = r.out.trimEnd().split('\n');
+    const head = lines.indexOf('先改进什么：');
+    const figures = lines.findIndex((l) => /^已(生成|更新)"分析报告-2026Q4"：\d+ 份答卷，总体满意度/.test(l));
+    expect(figures).toBeGreaterThanOrEqual(0);
+    expect(head).toBeGreaterThan(figures);
+    expect(lines.at(-1)).toBe(`已写入 ${out}`);
+    const summary = lines.slice(head + 1, -1);
+    expect(summary.length).toBeGreaterThanOrEqual(3);
+    expect(summary.every((l) => l.startsWith('  '))).toBe(true);
+    expect(summary.some((l) => /^ {2}(提升潜力最大（单项达到目标时总体提高）：.+ \+\d+\.\d\d 个百分点|所有项目都已达到目标)/.test(l))).toBe(true);
+    expect(summary.some((l) => l.startsWith('  修补区（重要且低于目标，先改进）：'))).toBe(true);
+    expect(summary.some((l) => /^ {2}(样本量足以判定达标|样本量足以判定未达标|样本不足，结论不稳)——本季度 \d+ 份；.*（按 2026Q3 的答卷估算）。$/.test(l))).toBe(true);
+  });
+
+  const item = (name: string, satisfaction: number | null, potential: number, rank: number) => ({ item: name, weight: 10, satisfaction, gap: 0, potential, rank });
+  const potential: PotentialResult = {
+    policy: 'item',
+    target: 0.9,
+    overall: 0.875,
+    items: [item('沟通', 0.8, 0.0123, 1), item('响应', 0.82, 0.008, 2), item('日常', 0.85, 0.005, 3), item('培训', 0.88, 0.001, 4), item('质量', 0.95, 0, 5)],
+    shortfall: 0.025,
+    reachSet: ['沟通', '响应', '日常'],
+    reachedOverall: 0.9003,
+  };
+  const drivers = { items: [], meanImportance: 0.5, target: 0.9, fewPairs: [], fixFirst: ['响应', '沟通'] };
+  const sampleSize: SamplePlan = { basisN: 48, mean: 0.86, sd: 0.1, halfWidth: 0.02, confidence: 0.95, target: 0.9, forHalfWidth: 99, side: 'below', forTarget: 19, actualN: 52, verdict: 'too-few' };
+
+  it('words the three items of largest gain, the reaching set, 修补区 and the sample size (zh-CN, en-US)', () => {
+    expect(actFirstText({ potential, drivers, sampleSize }, 'zh-CN')).toEqual([
+      '先改进什么：',
+      '  提升潜力最大（单项达到目标时总体提高）：沟通 +1.23 个百分点（现为 80.00%）、响应 +0.80 个百分点（现为 82.00%）、日常 +0.50 个百分点（现为 85.00%）',
+      '  只需 沟通、响应、日常 达到目标，总体即可达标（90.03%）。',
+      '  修补区（重要且低于目标，先改进）：响应、沟通',
+      '  样本不足，结论不稳——本季度 52 份；置信区间达到 ±2 个百分点需 99 份；判定未达标需 19 份。',
+    ]);
+    expect(actFirstText({ potential, drivers, sampleSize: { ...sampleSize, side: 'above', forTarget: 40, actualN: 120, forHalfWidth: 97, verdict: 'enough-met', basisPeriod: '2026Q3' } }, 'en-US')).toEqual([
+      'Where to act first:',
+      '  Largest improvement potential (overall gain if the item alone reached the target): 沟通 +1.23 points (now 80.00%), 响应 +0.80 points (now 82.00%), 日常 +0.50 points (now 85.00%)',
+      '  Bringing just 沟通, 响应, 日常 to the target lifts the overall to the target (90.03%).',
+      '  Fix first (important, below target): 响应, 沟通',
+      '  Enough responses to call the target met — 120 responses this quarter; ±2 points needs 97; showing the target met needs 40 (estimated from 2026Q3\'s responses).',
+    ]);
+  });
+
+  it('leaves out what the analysis lacks, says when nothing falls short, and prints nothing without the fields', () => {
+    expect(actFirstText({}, 'zh-CN')).toEqual([]);
+    const met = { ...potential, overall: 0.95, items: [item('质量', 0.95, 0, 1)], shortfall: 0, reachSet: [], reachedOverall: 0.95 };
+    expect(actFirstText({ potential: met, drivers: { ...drivers, fixFirst: [] } }, 'zh-CN')).toEqual(['先改进什么：', '  所有项目都已达到目标。', '  修补区（重要且低于目标，先改进）：无']);
+    expect(actFirstText({ potential: { ...potential, reachSet: null, reachedOverall: null } }, 'zh-CN')).toContain('  即使所有项目都达到目标，总体仍低于目标（部分受访者未答全部项目）。');
   });
 });

@@ -10,12 +10,13 @@
  * `Office.context.requirements.isSetSupported`. Like Excel, a failing request keeps what it applied
  * before the failing operation (no rollback). Reading a property that was not loaded and synced
  * throws PropertyNotLoaded. Formula cells read back their value from `evaluate` (HyperFormula by
- * default, office-formulas.ts).
+ * default, hyperformula-workbook.ts, with the CSAT.* functions bound to the engine).
  *
  * Runs, syncs, requests and ops are counted for tests; `failAt` injects a failure at a sync.
  */
 import { columnLetter } from '../../src/plan';
 import { addFormat, cellAt, clearCells, uniformFormat, writeCells } from './office-cells';
+import { evaluatorFor } from './hyperformula-workbook';
 import { MEMBER_API } from './office-api';
 import {
   checkDefinedName,
@@ -29,6 +30,7 @@ import {
   sheetOfFormula,
   type ChartState,
   type Rect,
+  type SeriesState,
   type SheetState,
   type TableState,
   type WorkbookState,
@@ -56,7 +58,8 @@ export interface InjectedFailure {
   mode?: 'before' | 'midway';
 }
 
-export type Evaluate = (state: WorkbookState, sheet: string, row: number, col: number) => string | number | boolean;
+/** A formula cell's value when read back; `revision` changes whenever the state may have changed. */
+export type Evaluate = (state: WorkbookState, sheet: string, row: number, col: number, revision: number) => string | number | boolean;
 
 interface Queued extends Op {
   apply: () => void;
@@ -65,7 +68,7 @@ interface Queued extends Op {
 type NodeKind =
   | 'workbook' | 'application' | 'sheets' | 'sheet' | 'range' | 'used' | 'format' | 'font' | 'fill' | 'borders' | 'border' | 'cfs' | 'cf' | 'cfcustom'
   | 'cfrule' | 'cfformat' | 'cffont' | 'cffill' | 'dv' | 'tables' | 'table' | 'charts' | 'chart' | 'charttitle' | 'legend' | 'serieslist' | 'series'
-  | 'seriesformat' | 'seriesline' | 'seriesfill' | 'axes' | 'axis' | 'axistitle' | 'freeze' | 'layout' | 'protection' | 'names' | 'name' | 'props' | 'custom' | 'customitem';
+  | 'seriesformat' | 'seriesline' | 'datalabels' | 'seriesfill' | 'axes' | 'axis' | 'axistitle' | 'freeze' | 'layout' | 'protection' | 'names' | 'name' | 'props' | 'custom' | 'customitem';
 
 interface Node {
   kind: NodeKind;
@@ -88,7 +91,13 @@ interface RangeTarget {
 /** What Office.js reports for a format property never set (Excel's defaults). */
 const FORMAT_DEFAULTS: Record<string, unknown> = { 'fill.color': '#FFFFFF', bold: false, italic: false, size: 11, color: '#000000', horizontalAlignment: 'General', verticalAlignment: 'Bottom', wrapText: false, style: 'None' };
 
-const CHART_TYPES = new Set(['Line', 'LineMarkers', 'BarClustered', 'BarStacked', 'BarStacked100', 'ColumnClustered', 'ColumnStacked', 'ColumnStacked100', 'Pie', 'Area', 'XYScatter', 'Doughnut']);
+const CHART_TYPES = new Set([
+  'Line', 'LineMarkers', 'BarClustered', 'BarStacked', 'BarStacked100', 'ColumnClustered', 'ColumnStacked', 'ColumnStacked100', 'Pie', 'Area', 'Doughnut',
+  'XYScatter', 'XYScatterLines', 'XYScatterLinesNoMarkers', 'XYScatterSmooth', 'XYScatterSmoothNoMarkers',
+]);
+
+/** Series properties kept as they are set (all ExcelApi 1.7). */
+const SERIES_PROPS = ['markerStyle', 'markerSize', 'markerBackgroundColor', 'markerForegroundColor', 'hasDataLabels'];
 
 /** Members whose reads are loadable values, per node kind. */
 const LOADABLE: Partial<Record<NodeKind, string[]>> = {
@@ -107,12 +116,21 @@ const LOADABLE: Partial<Record<NodeKind, string[]>> = {
   customitem: ['key', 'value'],
 };
 
+export interface FakeSheetSetup {
+  name: string;
+  values?: readonly (readonly unknown[])[];
+  /** Table names (placed at A1:B2, A4:B5, …) or names with their range. */
+  tables?: readonly (string | { name: string; address: string })[];
+  charts?: readonly string[];
+}
+
 export interface ExcelFakeOptions {
   /** The manifest's declared ExcelApi minimum (members above it must be guarded). */
   manifest?: string;
   /** The highest ExcelApi version the simulated host supports. */
   host?: string;
-  evaluate?: Evaluate;
+  /** How formula cells read back: HyperFormula over the whole state by default; null reads them as 0. */
+  evaluate?: Evaluate | null;
 }
 
 const version = (v: string) => v.split('.').map(Number).reduce((a, b) => a * 1000 + b, 0);
@@ -125,6 +143,8 @@ export class ExcelFake {
   readonly manifest: string;
   readonly host: string;
   evaluate?: Evaluate;
+  /** Bumped whenever the state may have changed (a sync, a direct set-up). */
+  revision = 0;
   private pending: Queued[] = [];
   private responseBytes = 0;
   private guarded = 0;
@@ -133,7 +153,7 @@ export class ExcelFake {
   constructor(options: ExcelFakeOptions = {}) {
     this.manifest = options.manifest ?? '1.9';
     this.host = options.host ?? '1.17';
-    this.evaluate = options.evaluate;
+    this.evaluate = options.evaluate === undefined ? evaluatorFor() : (options.evaluate ?? undefined);
   }
 
   get syncs(): number {
@@ -153,6 +173,7 @@ export class ExcelFake {
 
   addSheet(name: string, values: readonly (readonly unknown[])[] = []): SheetState {
     checkSheetName(this.state, name);
+    this.revision++;
     const sheet = emptySheet(this.state.nextId++, name);
     this.state.sheets.push(sheet);
     if (values.length > 0) {
@@ -164,7 +185,35 @@ export class ExcelFake {
   }
 
   addName(name: string, formula: string): void {
+    this.revision++;
     this.state.names.push({ name, formula });
+  }
+
+  /** A table the user (or an earlier version) left on a sheet. */
+  addTable(sheet: string, name: string, address: string, style = 'TableStyleMedium2'): void {
+    const s = this.state.sheets.find((x) => x.name === sheet)!;
+    checkDefinedName(this.state, name);
+    this.revision++;
+    this.state.tables.push({ id: this.state.nextId++, name, sheetId: s.id, rect: parseRect(address), style, hasHeaders: true });
+  }
+
+  /** A chart already on a sheet (a column chart of `source`). */
+  addChart(sheet: string, name: string, source = 'A1:A2'): void {
+    const s = this.state.sheets.find((x) => x.name === sheet)!;
+    this.revision++;
+    this.state.charts.push({ id: this.state.nextId++, name, sheetId: s.id, type: 'ColumnClustered', series: [{ values: `${sheet}!${source}`, format: {} }], props: {} });
+  }
+
+  /** A workbook as the user left it: sheets (values, tables, charts) and workbook names. */
+  static with(sheets: readonly FakeSheetSetup[], names: readonly { name: string; formula: string }[] = [], options: ExcelFakeOptions = {}): ExcelFake {
+    const fake = new ExcelFake(options);
+    for (const s of sheets) {
+      fake.addSheet(s.name, s.values ?? []);
+      (s.tables ?? []).forEach((t, i) => (typeof t === 'string' ? fake.addTable(s.name, t, `A${1 + i * 3}:B${2 + i * 3}`) : fake.addTable(s.name, t.name, t.address)));
+      for (const c of s.charts ?? []) fake.addChart(s.name, c);
+    }
+    for (const n of names) fake.addName(n.name, n.formula);
+    return fake;
   }
 
   readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
@@ -211,7 +260,10 @@ export class ExcelFake {
     if (bytes > MB5) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes`);
     const fail = this.failAt && this.failAt.sync === index ? this.failAt : undefined;
     const upTo = fail ? (fail.mode === 'midway' ? Math.floor(queued.length / 2) : 0) : queued.length;
-    for (let i = 0; i < upTo; i++) queued[i].apply();
+    for (let i = 0; i < upTo; i++) {
+      if (queued[i].kind !== 'load') this.revision++;
+      queued[i].apply();
+    }
     if (fail) throw new FakeOfficeError('GeneralException', `injected failure at sync ${index}`);
     request.responseBytes = this.responseBytes;
     if (this.responseBytes > MB5) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `response of ${this.responseBytes} bytes`);
@@ -340,6 +392,7 @@ export class ExcelFake {
       case 'axis':
         return prop === 'title' ? this.node('axistitle', p, n.resolve, `${n.prefix}title.`) : undefined;
       case 'series':
+        if (prop === 'dataLabels') return this.node('datalabels', p, n.resolve, 'dataLabels.');
         return prop === 'format' ? this.node('seriesformat', p, n.resolve) : undefined;
       case 'seriesformat':
         if (prop === 'line') return this.node('seriesline', p, n.resolve, 'line.');
@@ -541,7 +594,7 @@ export class ExcelFake {
           const s = this.sheetOf(n);
           if (s.protection) throw new FakeOfficeError('AccessDenied', `"${s.name}" is protected already`, 'WorksheetProtection.protect');
           s.protection = { options: a[0] ?? null, ...(a[1] !== undefined ? { password: String(a[1]) } : {}) };
-        }, 'protection');
+        }, 'protection.protect');
       }
       if (prop === 'unprotect') {
         return call((a) => {
@@ -549,7 +602,7 @@ export class ExcelFake {
           if (!s.protection) throw new FakeOfficeError('AccessDenied', `"${s.name}" is not protected`, 'WorksheetProtection.unprotect');
           if ((s.protection.password ?? undefined) !== (a[0] === undefined ? undefined : String(a[0]))) throw new FakeOfficeError('InvalidArgument', 'wrong password', 'WorksheetProtection.unprotect');
           s.protection = undefined;
-        }, 'protection');
+        }, 'protection.unprotect');
       }
     }
     if (k === 'names') {
@@ -576,7 +629,7 @@ export class ExcelFake {
           });
       }
     }
-    if (k === 'name' && prop === 'delete') return call(() => { const item = n.resolve(); this.state.names = this.state.names.filter((x) => x !== item); }, 'names.add');
+    if (k === 'name' && prop === 'delete') return call(() => { const item = n.resolve(); this.state.names = this.state.names.filter((x) => x !== item); }, 'name.delete');
     if (k === 'custom') {
       if (prop === 'add') {
         return call((a) => {
@@ -793,6 +846,16 @@ export class ExcelFake {
         return set(() => (this.chartOf(n).props[`${n.prefix}${prop}`] = value), n.kind === 'axis' ? `axis.${prop}` : undefined);
       case 'series':
         if (prop === 'name') return set(() => ((n.resolve() as { name?: string }).name = String(value)));
+        if (prop === 'chartType') {
+          return set(() => {
+            if (!CHART_TYPES.has(String(value))) throw new FakeOfficeError('InvalidArgument', `chart type ${String(value)}`, 'ChartSeries.chartType');
+            (n.resolve() as SeriesState).format.chartType = value;
+          }, 'series.chartType');
+        }
+        if (SERIES_PROPS.includes(prop)) return set(() => ((n.resolve() as SeriesState).format[prop] = value), `series.${prop}`);
+        break;
+      case 'datalabels':
+        if (['showSeriesName', 'showValue', 'showCategoryName', 'showLegendKey', 'position'].includes(prop)) return set(() => ((n.resolve() as SeriesState).format[`${n.prefix}${prop}`] = value), 'series.dataLabels');
         break;
       case 'seriesline':
         return set(() => ((n.resolve() as { format: Record<string, unknown> }).format[`line.${prop}`] = value));
@@ -817,7 +880,9 @@ export class ExcelFake {
   private load(n: Node, spec?: string | string[] | Record<string, unknown>): unknown {
     const text = Array.isArray(spec) ? spec.join(',') : typeof spec === 'string' ? spec : '';
     const props = text.split(',').map((s) => s.trim()).filter(Boolean);
-    this.queue('load', `${n.path}.load`, text || undefined, () => this.applyLoad(n, props));
+    // A loaded property above the host's or manifest's API set is refused like a set or call (e.g. NamedItem.formula, 1.7).
+    const member = props.map((x) => `${n.kind}.${x.replace(/^items\//, '')}`).filter((m) => MEMBER_API[m]).sort((a, b) => version(MEMBER_API[b]) - version(MEMBER_API[a]))[0];
+    this.queue('load', `${n.path}.load`, text || undefined, () => this.applyLoad(n, props), member);
     return n.proxy;
   }
 
@@ -931,7 +996,7 @@ export class ExcelFake {
         const cell = cellAt(sheet, r, c);
         if (p === 'numberFormat') row.push(cell?.nf ?? 'General');
         else if (p === 'formulas') row.push(cell?.f ?? cell?.v ?? '');
-        else if (cell?.f !== undefined) row.push(this.evaluate ? this.evaluate(this.state, sheet.name, r, c) : 0);
+        else if (cell?.f !== undefined) row.push(this.evaluate ? this.evaluate(this.state, sheet.name, r, c, this.revision) : 0);
         else row.push(cell?.v ?? '');
       }
       out.push(row);

@@ -86,14 +86,20 @@ function texts(el: XmlElement | undefined): string {
   return el.children.map(texts).join('');
 }
 
-function chartOf(xml: string): string {
+/** A chart as one line; `cellText` resolves a series name the file takes from a cell (Office.js sets the text itself). */
+function chartOf(xml: string, cellText: (ref: string) => string): string {
   const root = parseXml(xml, 'chart');
   const chart = child(root, 'chart')!;
   const plot = child(chart, 'plotArea')!;
   const kind = plot.children.find((c) => /Chart$/.test(c.local))!;
   const dir = child(kind, 'barDir')?.attrs.val;
   const grouping = child(kind, 'grouping')?.attrs.val;
-  const type = kind.local === 'lineChart' ? 'Line' : `${dir === 'col' ? 'Column' : 'Bar'}${grouping === 'percentStacked' ? 'Stacked100' : grouping === 'stacked' ? 'Stacked' : 'Clustered'}`;
+  const type =
+    kind.local === 'lineChart'
+      ? 'Line'
+      : kind.local === 'scatterChart'
+        ? 'XYScatter'
+        : `${dir === 'col' ? 'Column' : 'Bar'}${grouping === 'percentStacked' ? 'Stacked100' : grouping === 'stacked' ? 'Stacked' : 'Clustered'}`;
   const title = texts(child(chart, 'title'));
   const f = (el: XmlElement | undefined) => {
     const stack = el ? [el] : [];
@@ -106,8 +112,11 @@ function chartOf(xml: string): string {
   };
   const series = children(kind, 'ser').map((s) => {
     const tx = child(s, 'tx');
-    const name = tx ? (child(tx, 'v')?.text ?? texts(child(tx, 'strRef')?.children.find((c) => c.local === 'strCache')) ?? '') : '';
-    return `${name}=${f(child(s, 'val'))}@${f(child(s, 'cat'))}`;
+    const strRef = tx ? child(tx, 'strRef') : undefined;
+    const cached = strRef ? texts(strRef.children.find((c) => c.local === 'strCache')) : '';
+    const name = !tx ? '' : (child(tx, 'v')?.text ?? (cached || (strRef ? cellText(f(strRef)) : '')));
+    // A scatter's series hold y values in yVal and x values in xVal; other charts val and cat.
+    return `${name}=${f(child(s, 'val') ?? child(s, 'yVal'))}@${f(child(s, 'cat') ?? child(s, 'xVal'))}`;
   });
   return `${type}|${title}|${series.join(';')}`;
 }
@@ -163,7 +172,12 @@ export async function normalFromXlsx(gw: XlsxGateway): Promise<NormalWorkbook> {
       const t = parseXml(await pkg.text(rel.target), rel.target);
       tables.push(`${t.attrs.name}|${t.attrs.ref}|${child(t, 'tableStyleInfo')?.attrs.name ?? ''}`);
     }
-    const charts = [...(await sheetCharts(gw, entry.name)).values()].map(chartOf);
+    const cellText = (r: string) => {
+      const at = r.slice(r.lastIndexOf('!') + 1);
+      const v = r.slice(0, r.lastIndexOf('!')) === entry.name ? cells[at]?.v : undefined;
+      return v === undefined ? r : String(v);
+    };
+    const charts = [...(await sheetCharts(gw, entry.name)).values()].map((xml) => chartOf(xml, cellText));
     sheets.push({ name: entry.name, cells, merges, validations: validations.sort(), tables: tables.sort(), charts });
   }
   const names = Object.fromEntries(wb.names.filter((n) => n.localSheetId === undefined && !n.name.startsWith('_xlnm.')).map((n) => [n.name, ref(n.value)]).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -1,5 +1,5 @@
 /**
- * The Excel adapter against the recording fake: how many syncs, how many bytes per request, whole
+ * The Excel adapter against the stateful Office.js fake (office-excel.ts): how many syncs, how many bytes per request, whole
  * blocks not cells, text kept text, owned sheets marked, other sheets untouched.
  */
 import { TABLE_4_1, type CellValue } from '../../src/domain';
@@ -7,7 +7,7 @@ import { OfficeGateway } from '../../src/host/office/gateway';
 import { renderPlanInContext } from '../../src/host/office/render';
 import { buildSurveyWorkbook, type WorkbookPlan } from '../../src/plan';
 import { sampleResponses } from '../../src/sample/sample-data';
-import { OfficeFake } from '../helpers/office-fake';
+import { ExcelFake } from '../helpers/office-excel';
 
 const MB4 = 4 * 1024 * 1024;
 
@@ -17,14 +17,14 @@ function rows(n: number): CellValue[][] {
   return Array.from({ length: n }, (_, i) => sample[i % sample.length]);
 }
 
-async function render(plan: WorkbookPlan, fake = new OfficeFake()) {
+async function render(plan: WorkbookPlan, fake = new ExcelFake()) {
   const stats = await fake.run((ctx) => renderPlanInContext(ctx, plan));
   return { fake, stats };
 }
 
 const surveyPlan = (n: number) => buildSurveyWorkbook(TABLE_4_1, { responses: rows(n), year: 2026 }).plan;
 
-describe('Office.js renderer (recording fake)', () => {
+describe('Office.js renderer (stateful fake)', () => {
   it('writes a new survey workbook in 2 syncs, one Excel.run, every block whole', async () => {
     const plan = surveyPlan(10);
     const { fake, stats } = await render(plan);
@@ -34,9 +34,9 @@ describe('Office.js renderer (recording fake)', () => {
     const writes = fake.ops().filter((o) => o.kind === 'set' && /\.(values|formulas)$/.test(o.path));
     const blocks = plan.sheets.reduce((n, s) => n + s.blocks.length, 0);
     expect(writes).toHaveLength(blocks); // one write per block, never per cell
-    expect(fake.sheets.map((s) => s.name)).toEqual(['评分模板', '调查数据', '客户满意度调查表', '调查方案']);
-    expect(fake.names.map((n) => n.name).sort()).toEqual(['CSAT_OWNED_form', 'CSAT_OWNED_responses', 'CSAT_OWNED_survey_plan', 'CSAT_OWNED_template', 'CSAT_TEMPLATE']);
-    expect(fake.names.find((n) => n.name === 'CSAT_OWNED_responses')?.formula).toBe("='调查数据'!$A$1");
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['评分模板', '调查数据', '客户满意度调查表', '调查方案']);
+    expect(fake.state.names.map((n) => n.name).sort()).toEqual(['CSAT_OWNED_form', 'CSAT_OWNED_responses', 'CSAT_OWNED_survey_plan', 'CSAT_OWNED_template', 'CSAT_TEMPLATE']);
+    expect(fake.state.names.find((n) => n.name === 'CSAT_OWNED_responses')?.formula).toBe("='调查数据'!$A$1");
   });
 
   it('suspends calculation around the bulk writes, before anything is written', async () => {
@@ -73,10 +73,13 @@ describe('Office.js renderer (recording fake)', () => {
     const { fake } = await render(plan);
     const set = fake.ops().find((o) => o.path.endsWith('.values'));
     expect(set?.value).toEqual([["'=HYPERLINK(\"http://x\")", "'+1", "'-", "'@cmd", "'0012", "'2026-03-05", 'plain', 5]]);
+    // … and Excel holds them as text (the stateful fake parses entries as Excel does).
+    expect(fake.state.sheets[0].rows[0].map((c) => c?.v)).toEqual(['=HYPERLINK("http://x")', '+1', '-', '@cmd', '0012', '2026-03-05', 'plain', 5]);
+    expect(fake.state.sheets[0].rows[0].some((c) => c?.f !== undefined)).toBe(false);
   });
 
   it('refreshes an owned sheet in place: removes its tables and charts, clears it, 3 syncs', async () => {
-    const fake = new OfficeFake([{ name: '客户满意度调查表', tables: ['旧表'], charts: ['图表 1'] }], [{ name: 'CSAT_OWNED_form', formula: "='客户满意度调查表'!$A$1" }]);
+    const fake = ExcelFake.with([{ name: '客户满意度调查表', tables: ['旧表'], charts: ['图表 1'] }], [{ name: 'CSAT_OWNED_form', formula: "='客户满意度调查表'!$A$1" }]);
     const plan = buildSurveyWorkbook(TABLE_4_1, { include: ['template', 'form'] }).plan;
     const { stats } = await render(plan, fake);
     expect(stats.syncs).toBe(3);
@@ -85,13 +88,13 @@ describe('Office.js renderer (recording fake)', () => {
     expect(paths).toContain('workbook.worksheets.getItem("客户满意度调查表").charts.getItem("图表 1").delete');
     expect(paths).toContain('workbook.worksheets.getItem("客户满意度调查表").getRange().clear');
     expect(paths.filter((p) => p === 'workbook.worksheets.add')).toHaveLength(1); // only the template sheet is new
-    expect(fake.names.filter((n) => n.name === 'CSAT_OWNED_form')).toHaveLength(1);
+    expect(fake.state.names.filter((n) => n.name === 'CSAT_OWNED_form')).toHaveLength(1);
   });
 });
 
 describe('OfficeGateway reads', () => {
   it('lists sheets with their owner marks, ignoring #REF! marks and other names', async () => {
-    const fake = new OfficeFake(
+    const fake = ExcelFake.with(
       [{ name: '调查数据 (2)' }, { name: '我的表' }],
       [
         { name: 'CSAT_OWNED_responses', formula: "='调查数据 (2)'!$A$1" },
@@ -104,7 +107,7 @@ describe('OfficeGateway reads', () => {
 
   it('reads a 100,000-row sheet in chunks, every response under 4 MB', async () => {
     const values = [['客户名称', ...TABLE_4_1.items.map((i) => i.name)], ...rows(100_000).map((r) => r.slice(0, 15))] as CellValue[][];
-    const fake = new OfficeFake([{ name: '调查数据', values }]);
+    const fake = ExcelFake.with([{ name: '调查数据', values }]);
     const grid = await new OfficeGateway(fake.run).readSheet('调查数据');
     expect(grid).toHaveLength(values.length);
     expect(grid[54321]).toEqual(values[54321].map((v) => v ?? ''));

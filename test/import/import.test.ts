@@ -8,7 +8,7 @@ import { decodeText, ImportRefused, MAX_IMPORT_BYTES, readExport } from '../../s
 import { importExport } from '../../src/jobs/import';
 import { generateSurveyWorkbook } from '../../src/jobs/survey';
 import { columnLetter } from '../../src/plan';
-import { OfficeFake } from '../helpers/office-fake';
+import { ExcelFake } from '../helpers/office-excel';
 import { ITEMS } from '../helpers/grids';
 import { cellOf, cellXmlAt, formulaAt, reopen, setCells } from '../helpers/xlsx';
 
@@ -126,11 +126,15 @@ describe('importing', () => {
     expect(await cellOf(back, '调查数据', 'U4')).toBe('+cmd|calc');
     // In Excel the same rows go out escaped.
     const data = await back.readSheet('调查数据');
-    const fake = new OfficeFake([{ name: '调查数据', values: data.slice(0, 2).map((r) => [...r]) }], [{ name: 'CSAT_OWNED_responses', formula: "='调查数据'!$A$1" }]);
+    const fake = ExcelFake.with([{ name: '调查数据', values: data.slice(0, 2).map((r) => [...r]), tables: [{ name: '调查数据表', address: `A1:${columnLetter(data[0].length)}2` }] }], [{ name: 'CSAT_OWNED_responses', formula: "='调查数据'!$A$1" }]);
     await importExport(new OfficeGateway(fake.run), { grid });
     const written = JSON.stringify(fake.ops().filter((o) => o.path.endsWith('.values')).map((o) => o.value));
     expect(written).toContain(`"'=HYPERLINK(\\"http://evil\\",\\"点我\\")"`);
     expect(written).toContain(`"'+cmd|calc"`);
+    // … and Excel holds text, no formula.
+    const cells = fake.state.sheets[0].rows.flat();
+    expect(cells.map((c) => c?.v)).toEqual(expect.arrayContaining(['=HYPERLINK("http://evil","点我")', '+cmd|calc']));
+    expect(cells.some((c) => c?.f !== undefined)).toBe(false);
   });
 
   it('survives random and hostile exports: no crash, a clear error at worst, existing rows unchanged', async () => {

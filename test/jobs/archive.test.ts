@@ -7,7 +7,7 @@ import { prepareArchive } from '../../src/jobs/archive';
 import { generateReport } from '../../src/jobs/report';
 import { generateSurveyWorkbook } from '../../src/jobs/survey';
 import { sampleResponses } from '../../src/sample/sample-data';
-import { OfficeFake } from '../helpers/office-fake';
+import { ExcelFake } from '../helpers/office-excel';
 import { cellOf, coreProperties, formulaAt, reopen, sheetElement } from '../helpers/xlsx';
 
 describe('retention and records', () => {
@@ -73,13 +73,18 @@ describe('prepareArchive (file copy)', () => {
   });
 });
 
-describe('prepareArchive in Excel (recording fake)', () => {
+describe('prepareArchive in Excel (stateful fake)', () => {
   it('sets the custom properties through workbook.properties.custom and protects, leaving formulas live', async () => {
-    const fake = new OfficeFake([{ name: '分析报告-2026Q3' }], [{ name: 'CSAT_OWNED_report_2026Q3', formula: "='分析报告-2026Q3'!$A$1" }]);
+    const fake = ExcelFake.with([{ name: '分析报告-2026Q3' }], [{ name: 'CSAT_OWNED_report_2026Q3', formula: "='分析报告-2026Q3'!$A$1" }]);
     const r = await prepareArchive(new OfficeGateway(fake.run), { now: new Date(2026, 9, 5) });
     const custom = fake.ops().filter((o) => o.path === 'workbook.properties.custom.add').map((o) => (o.value as unknown[])[0]);
     expect(custom).toEqual(['文件编号', '记录名称', '统计期间', '编制部门', '归档日期', '保存期限至']);
     expect(fake.ops().some((o) => o.path.endsWith('getItem("分析报告-2026Q3").protection.protect'))).toBe(true);
+    // What Excel holds afterwards: the properties, the report protected, the 归档清单 tab.
+    expect([...fake.state.custom.keys()]).toEqual(['文件编号', '记录名称', '统计期间', '编制部门', '归档日期', '保存期限至']);
+    expect(fake.state.custom.get('保存期限至')).toBe('2029-09-30');
+    expect(fake.state.sheets.find((s) => s.name === '分析报告-2026Q3')?.protection).toBeDefined();
+    expect(fake.state.sheets.map((s) => s.name)).toContain('归档清单');
     expect(r.frozen).toEqual([]);
     expect(r.properties.custom['保存期限至']).toBe('2029-09-30');
   });

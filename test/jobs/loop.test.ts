@@ -8,7 +8,7 @@ import { generateReport } from '../../src/jobs/report';
 import { generateSurveyWorkbook } from '../../src/jobs/survey';
 import { sampleCommPlan, sampleCommRecords } from '../../src/sample/comm-sample';
 import { sampleResponses } from '../../src/sample/sample-data';
-import { OfficeFake } from '../helpers/office-fake';
+import { ExcelFake } from '../helpers/office-excel';
 import { reopen, setCells } from '../helpers/xlsx';
 
 async function surveyed(): Promise<XlsxGateway> {
@@ -41,15 +41,22 @@ describe('纠正预防措施 tracker', () => {
     await generateActions(gw, { period: '2026Q3' });
     const tracker = await gw.readSheet('纠正预防措施');
     const data = await gw.readSheet('调查数据');
-    const fake = new OfficeFake(
+    const fake = ExcelFake.with(
       [{ name: '调查数据', values: data.map((r) => [...r]) }, { name: '纠正预防措施', values: tracker.map((r) => [...r]) }],
       [{ name: 'CSAT_OWNED_responses', formula: "='调查数据'!$A$1" }, { name: 'CSAT_OWNED_actions', formula: "='纠正预防措施'!$A$1" }],
     );
+    const before = fake.snapshot();
     const r = await generateActions(new OfficeGateway(fake.run), { period: '2026Q4' });
-    const writes = fake.ops().filter((o) => o.kind === 'call' && o.path.endsWith('.getRange') && o.path.includes('getItem("纠正预防措施")') && !String((o.value as unknown[])[0]).startsWith('A1:'));
-    const ranges = writes.map((o) => String((o.value as unknown[])[0]));
+    // Writes on the tracker address only rows below the last one (the header row A1:… is re-asserted).
+    const writes = fake.ops().filter((o) => o.kind === 'set' && o.path.includes('getItem("纠正预防措施").getRange('));
+    const ranges = writes.map((o) => /getRange\("([^"]+)"\)/.exec(o.path)![1]).filter((a) => !a.startsWith('A1:') && !a.startsWith('A1"'));
     expect(ranges.every((a) => Number(/\d+/.exec(a)![0]) >= tracker.length + 1)).toBe(true);
     expect(ranges.length).toBeGreaterThan(0);
+    // In the workbook state: every existing tracker row is as it was, the new rows follow it.
+    const sheet = (s: typeof before) => s.sheets.find((x) => x.name === '纠正预防措施')!;
+    expect(sheet(fake.state).rows.slice(0, tracker.length)).toEqual(sheet(before).rows.slice(0, tracker.length));
+    expect(sheet(fake.state).rows.length).toBe(tracker.length + r.added.length);
+    expect(fake.state.sheets.find((x) => x.name === '调查数据')!.rows).toEqual(before.sheets.find((x) => x.name === '调查数据')!.rows);
     expect(fake.ops().some((o) => /\.(clear|delete|unmerge)$/.test(o.path))).toBe(false);
     expect(r.added.length).toBeGreaterThan(0);
   });
@@ -63,7 +70,7 @@ describe('纠正预防措施 tracker', () => {
     expect(at).toBeGreaterThan(0);
     // Sections are numbered without a gap (this data has no invalid answers, so no 无效答案 section).
     const numerals = report.map((row) => /^([一二三四五六七八九十]+)、/.exec(String(row[0] ?? ''))?.[1]).filter((x): x is string => x !== undefined);
-    expect(numerals).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九'].slice(0, numerals.length));
+    expect(numerals).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三'].slice(0, numerals.length));
     const section = report.slice(at);
     expect(section.find((row) => row[0] === '关闭率')![1]).toBeGreaterThan(0);
     expect(section.find((row) => row[0] === '逾期未完成')![1]).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import { XlsxGateway } from '../../src/host/xlsx/gateway';
 import { generateReport } from '../../src/jobs/report';
 import { generateSurveyWorkbook } from '../../src/jobs/survey';
 import { sampleResponses } from '../../src/sample/sample-data';
-import { OfficeFake } from '../helpers/office-fake';
+import { ExcelFake } from '../helpers/office-excel';
 import { addUserSheet, reopen, setCells } from '../helpers/xlsx';
 
 const version = '0.0.0-test';
@@ -71,12 +71,12 @@ describe('generateReport (xlsx)', () => {
   });
 });
 
-describe('generateReport in Excel (recording fake)', () => {
+describe('generateReport in Excel (stateful fake)', () => {
   function workbook(n: number) {
     const { header, rows } = sampleResponses(TABLE_4_1);
     const q4 = rows.filter((r) => String(r[4]) >= '2026-10-01');
     const values: CellValue[][] = [header, ...Array.from({ length: n }, (_, i) => q4[i % q4.length])];
-    return new OfficeFake([{ name: '调查数据', values }], [{ name: 'CSAT_OWNED_responses', formula: "='调查数据'!$A$1" }]);
+    return ExcelFake.with([{ name: '调查数据', values }], [{ name: 'CSAT_OWNED_responses', formula: "='调查数据'!$A$1" }]);
   }
 
   it('renders the report in the same number of syncs for 10 and 100,000 responses, requests under 4 MB', async () => {
@@ -84,6 +84,7 @@ describe('generateReport in Excel (recording fake)', () => {
     for (const n of [10, 100_000]) {
       const fake = workbook(n);
       const gw = new OfficeGateway(fake.run);
+      const before = fake.snapshot().sheets.find((s) => s.name === '调查数据')!;
       const r = await generateReport(gw, { version });
       expect(r.analysis.respondents).toBe(n);
       counts.push(gw.lastRender!.syncs);
@@ -92,6 +93,9 @@ describe('generateReport in Excel (recording fake)', () => {
       // The responses are read, never written: no property set and no call but getters on that sheet.
       const onData = fake.ops().filter((o) => o.path.includes('getItem("调查数据")'));
       expect(onData.filter((o) => o.kind === 'set' || (o.kind === 'call' && !/\.(getUsedRangeOrNullObject|getRange)$/.test(o.path)))).toEqual([]);
+      const after = fake.state.sheets.find((s) => s.name === '调查数据')!;
+      expect([after.rows.length, after.formats.length, after.merges.length]).toEqual([before.rows.length, before.formats.length, before.merges.length]);
+      if (n === 10) expect(after.rows).toEqual(before.rows);
     }
     expect(counts[1]).toBe(counts[0]);
   });
@@ -100,6 +104,8 @@ describe('generateReport in Excel (recording fake)', () => {
     const fake = workbook(10);
     await generateReport(new OfficeGateway(fake.run), { version });
     const charts = fake.ops().filter((o) => o.kind === 'call' && o.path.endsWith('.charts.add'));
-    expect(charts.map((c) => (c.value as unknown[])[0])).toEqual(['Line', 'BarClustered', 'BarStacked100', 'ColumnClustered', 'Line']);
+    expect(charts.map((c) => (c.value as unknown[])[0])).toEqual(['Line', 'BarClustered', 'BarStacked100', 'ColumnClustered', 'BarClustered', 'XYScatter', 'Line']);
+    // In the workbook: each chart's first series reads the report's (or the trend's) own cells.
+    expect(fake.state.charts.map((c) => c.series[0].values?.split('!')[0])).toEqual([...Array(6).fill('分析报告-2026Q4'), '趋势']);
   });
 });

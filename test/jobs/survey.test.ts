@@ -3,7 +3,7 @@ import { CsatError, TABLE_4_1, validateTemplate } from '../../src/domain';
 import { OfficeGateway } from '../../src/host/office/gateway';
 import { XlsxGateway } from '../../src/host/xlsx/gateway';
 import { generateSurveyWorkbook } from '../../src/jobs/survey';
-import { OfficeFake } from '../helpers/office-fake';
+import { ExcelFake } from '../helpers/office-excel';
 import { ITEMS } from '../helpers/grids';
 import { addUserSheet, cellOf, reopen, setCells } from '../helpers/xlsx';
 
@@ -47,11 +47,14 @@ describe('generateSurveyWorkbook', () => {
   });
 
   it('in Excel, sends no operation at all to a sheet it does not own', async () => {
-    const fake = new OfficeFake([{ name: '调查数据', values: [['我自己的表']] }]);
+    const fake = ExcelFake.with([{ name: '调查数据', values: [['我自己的表']] }]);
+    const mine = JSON.stringify(fake.state.sheets[0].rows);
     const r = await generateSurveyWorkbook(new OfficeGateway(fake.run));
     expect(r.names.responses).toBe('调查数据 (2)');
     const touching = fake.ops().filter((o) => o.path.includes('getItem("调查数据")'));
     expect(touching).toEqual([]);
+    expect(JSON.stringify(fake.state.sheets.find((s) => s.name === '调查数据')!.rows)).toBe(mine);
+    expect(fake.state.tables.every((t) => t.sheetId !== fake.state.sheets[0].id)).toBe(true);
     // The new sheet's formulas point at the renamed table and the template, never at the user's sheet.
     const formulas = JSON.stringify(fake.ops().filter((o) => o.path.endsWith('.formulas')));
     expect(formulas).toContain("'调查数据 (2)'!$G:$G");

@@ -4,33 +4,14 @@
  * workbook cell by cell once representation is normalised (office-normal.ts).
  */
 import { TABLE_4_1 } from '../../src/domain';
-import { OfficeGateway } from '../../src/host/office/gateway';
-import { XlsxGateway } from '../../src/host/xlsx/gateway';
 import { generateActions } from '../../src/jobs/actions';
 import { prepareArchive } from '../../src/jobs/archive';
 import { generateCommReport, generateCommSheets } from '../../src/jobs/communication';
 import { generateReport } from '../../src/jobs/report';
 import { generateSurveyWorkbook } from '../../src/jobs/survey';
-import type { ExcelGateway } from '../../src/plan';
 import { sampleResponses } from '../../src/sample/sample-data';
-import { ExcelFake } from '../helpers/office-excel';
-import { diffNormal, normalFromFake, normalFromXlsx } from '../helpers/office-normal';
-import { reopen } from '../helpers/xlsx';
-
-const NOW = new Date(2026, 11, 20, 9, 30);
-
-type Job = (gw: ExcelGateway) => Promise<unknown>;
-
-/** Runs the same jobs, in order, on both hosts (each job one session in Excel). */
-async function both(...jobs: Job[]) {
-  const fake = new ExcelFake();
-  const office = new OfficeGateway(fake.run);
-  for (const job of jobs) await office.session(job);
-  const file = XlsxGateway.empty(NOW);
-  for (const job of jobs) await job(file);
-  const saved = await reopen(file, 'parity');
-  return { fake, excel: normalFromFake(fake.state), file: await normalFromXlsx(saved) };
-}
+import { diffNormal } from '../helpers/office-normal';
+import { both, NOW, type Job } from './both';
 
 describe('parity: Office.js renderer vs package editor', () => {
   it('生成调查表 with the sample responses', async () => {

@@ -30,15 +30,15 @@ function valueAt(plan: SheetPlan, r: number, c: number): PlanValue | undefined {
 const headings = (plan: SheetPlan): string[] =>
   plan.blocks.filter((b) => b.style === 'subtitle').map((b) => String(b.values[0][0]));
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一'];
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三'];
 
 const tracker: TrackerSummary = { total: 1, closed: 0, closureRate: 0, overdue: [], byState: [{ state: '整改中', n: 1 }], effects: [] };
 
 describe('report sections', () => {
   it.each([
-    ['with invalid answers, without a tracker', GRID, undefined, 9],
-    ['with invalid answers and a tracker', GRID, tracker, 10],
-    ['without invalid answers (that section left out)', [HEAD, row('A', '政府', '现场走访', '2026-01-15', uniformRow('满意'))], tracker, 9],
+    ['with invalid answers, without a tracker', GRID, undefined, 12],
+    ['with invalid answers and a tracker', GRID, tracker, 13],
+    ['without invalid answers (that section left out)', [HEAD, row('A', '政府', '现场走访', '2026-01-15', uniformRow('满意'))], tracker, 12],
   ])('numbers headings by position: %s', (_name, grid, t, n) => {
     const heads = headings(report(grid, t));
     expect(heads).toHaveLength(n);
@@ -55,8 +55,9 @@ describe('report sections', () => {
       return valueAt(plan, start.row - 1, start.col);
     };
     const charts = plan.charts ?? [];
-    expect(charts.map((c) => c.title)).toEqual(['总体满意度趋势（按季度）', '分项满意度（由高到低）', '各项目满意度等级分布', '各客户分组总体满意度']);
-    const [trend, items, levels, groups] = charts;
+    expect(charts.map((c) => c.title)).toEqual(['总体满意度趋势（按季度）', '分项满意度（由高到低）', '各项目满意度等级分布', '各客户分组总体满意度', '提升潜力（项目达到目标时总体满意度的提高）']);
+    const [trend, items, levels, groups, potential] = charts;
+    expect([potential.categories, ...potential.series.map((s) => s.values)].map(headerAbove)).toEqual(['项目', '提升潜力']);
     expect([trend.categories, ...trend.series.map((s) => s.values)].map(headerAbove)).toEqual(['季度', '总体满意度', '目标']);
     expect([items.categories, ...items.series.map((s) => s.values)].map(headerAbove)).toEqual(['项目', '满意度']);
     expect(levels.series.map((s) => headerAbove(s.values))).toEqual(TABLE_4_1.levels.map((l) => l.label));

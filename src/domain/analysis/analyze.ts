@@ -1,7 +1,7 @@
 /**
  * 统计分析 (policy §4.2–§4.4) for one quarter: the period and grouping chosen, the overall under both
  * policies with a 95% interval and the KPI verdict, items and categories — then each analysis module
- * of ANALYSES adds its fields (交叉分组, 趋势, 改进机会, 回访清单, 回收率). Adding an analysis is one
+ * of ANALYSES adds its fields (交叉分组, 趋势, 提升潜力, 关键驱动, 改进机会, 回访清单, 意见主题, 回收率, 样本量). Adding an analysis is one
  * module file `(ctx) => { fields }` and one line in ANALYSES; its fields join the Analysis type.
  */
 import { isQuarter } from '../calendar';
@@ -9,6 +9,7 @@ import { CsatError, problem } from '../messages';
 import { scoreTally, type CategoryScore, type InvalidAnswer } from '../scoring';
 import { CUSTOMER_COLUMN, GROUP_COLUMN, METHOD_COLUMN } from '../survey-columns';
 import type { Template } from '../template';
+import { analyzeDrivers, analyzePotential, analyzeSampleSize, analyzeThemes } from './act-first';
 import { belowTarget, type AnalysisContext, type AnalysisOptions, type ItemAnalysis } from './context';
 import { analyzeFollowUps } from './follow-ups';
 import { analyzeGroups, UNFILLED } from './groups';
@@ -19,6 +20,7 @@ import type { ResponseRecord, ResponseSet } from './responses';
 import { SMALL_N, tInterval, type Interval } from './statistics';
 import { analyzeTrend } from './trend';
 
+export type { QuarterSamplePlan } from './act-first';
 export type { AnalysisContext, AnalysisModule, AnalysisOptions, ItemAnalysis } from './context';
 export type { Comment, FollowUp } from './follow-ups';
 export type { GroupAnalysis } from './groups';
@@ -27,7 +29,17 @@ export type { ResponseRate } from './response-rate';
 export type { QuarterPoint } from './trend';
 
 /** The analysis modules, in order; each adds its fields to the Analysis. */
-const ANALYSES = [analyzeGroups, analyzeTrend, analyzeOpportunities, analyzeFollowUps, analyzeResponseRate] as const;
+const ANALYSES = [
+  analyzeGroups,
+  analyzeTrend,
+  analyzePotential,
+  analyzeDrivers,
+  analyzeOpportunities,
+  analyzeFollowUps,
+  analyzeThemes,
+  analyzeResponseRate,
+  analyzeSampleSize,
+] as const;
 
 /** What analyze() itself settles before the modules run. */
 export interface AnalysisCore {

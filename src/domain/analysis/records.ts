@@ -4,6 +4,7 @@
  */
 import { tallyLevels, type Tally } from '../answer-grid';
 import type { Template } from '../template';
+import { composite } from './drivers';
 import type { ResponseRecord } from './responses';
 import { summarize, type Summary } from './statistics';
 
@@ -12,28 +13,19 @@ export function tallyRecords(records: readonly ResponseRecord[], template: Templ
   return tallyLevels(records.map((r) => r.levels), template);
 }
 
-/** A respondent's weighted score (−10…100) over the items they answered; NaN when none. */
-function composite(r: ResponseRecord, template: Template): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < r.levels.length; i++) {
-    const code = r.levels[i];
-    if (code < 0) continue;
-    const it = template.items[i];
-    num += it.weight * it.scores[code];
-    den += it.weight;
-  }
-  return den > 0 ? num / den : NaN;
-}
-
 /** Respondents' weighted scores as fractions (the unit of the interval and the Welch tests). */
 export function composites(records: readonly ResponseRecord[], template: Template): Summary {
+  return summarize(compositeValues(records, template));
+}
+
+/** The respondents' weighted scores themselves (fractions), records with no answer left out. */
+export function compositeValues(records: readonly ResponseRecord[], template: Template): number[] {
   const xs: number[] = [];
   for (const r of records) {
-    const c = composite(r, template);
+    const c = composite(r.levels, template);
     if (!Number.isNaN(c)) xs.push(c / 100);
   }
-  return summarize(xs);
+  return xs;
 }
 
 /** Item `i`'s scores as fractions over those who answered it. */

@@ -24,6 +24,7 @@ import {
   type SheetPlan,
   type WorkbookPlan,
 } from '../../plan';
+import { addScatterChart } from './charts';
 import { Journal, PROTECTION_OPTIONS, type UndoStep } from './journal';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './request-size';
 import { applyConditionalStyle, applyStyle, snapshotStyle } from './styles';
@@ -229,6 +230,7 @@ const CHART_TYPES = { line: 'Line', bar: 'BarClustered', barStacked100: 'BarStac
 
 /** A native chart whose series point at the sheet's cells (ExcelApi 1.7 series, 1.8 axis formats). */
 function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
+  if (spec.kind === 'scatter') return addScatterChart(ws, spec);
   const chart = ws.charts.add(CHART_TYPES[spec.kind], ws.getRange(spec.series[0].values), 'Columns');
   chart.title.text = spec.title;
   chart.setPosition(spec.from, spec.to);

@@ -5,7 +5,7 @@
 
 /**
  * What one request may carry in values and formats: 3.5 MB, so that with the protocol's own JSON
- * (object paths, action ids; ~6% measured with the recording fake) a request stays under 4 MB,
+ * (object paths, action ids; ~6% measured with the Office.js fake) a request stays under 4 MB,
  * well inside Excel on the web's 5 MB cap.
  */
 export const REQUEST_BUDGET_BYTES = 3.5 * 1024 * 1024;

@@ -37,7 +37,52 @@ function numCache(values: readonly (number | null)[], format: string): string {
 
 const hex = (color: string | undefined, fallback: string) => (color ?? fallback).replace('#', '').toUpperCase();
 
+/** A value axis (`c:valAx`): the scatter's x (bottom) or y (left) axis, crossing the other at its minimum. */
+function valAx(id: number, cross: number, pos: 'b' | 'l', a: ChartSpec['valueAxis'], gridlines: boolean): string {
+  const scaling = `<c:scaling><c:orientation val="minMax"/>${a?.max !== undefined ? `<c:max val="${a.max}"/>` : ''}${a?.min !== undefined ? `<c:min val="${a.min}"/>` : ''}</c:scaling>`;
+  return (
+    `<c:valAx><c:axId val="${id}"/>${scaling}<c:delete val="0"/><c:axPos val="${pos}"/>${gridlines ? '<c:majorGridlines/>' : ''}` +
+    `${a?.title ? `<c:title>${rich(a.title, 1000, false)}<c:overlay val="0"/></c:title>` : ''}` +
+    `<c:numFmt formatCode="${esc(a?.format ?? 'General')}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
+    `<c:crossAx val="${cross}"/><c:crosses val="min"/><c:crossBetween val="midCat"/></c:valAx>`
+  );
+}
+
+/**
+ * An XY scatter (`c:scatterChart`): each series its own x and y ranges; a labelled series shows its
+ * name (read from `nameCell`) beside its points, a `line` series is a straight line without markers.
+ */
+function scatterPlot(spec: ChartSpec, sheet: string): string {
+  const yFormat = spec.valueAxis?.format ?? 'General';
+  const xFormat = spec.xAxis?.format ?? 'General';
+  const series = spec.series
+    .map((s, i) => {
+      const color = hex(s.color, '2B88D8');
+      const name = s.nameCell ? `<c:tx><c:strRef><c:f>${ref(sheet, s.nameCell)}</c:f>${strCache([s.name])}</c:strRef></c:tx>` : `<c:tx><c:v>${esc(s.name)}</c:v></c:tx>`;
+      const look = s.line
+        ? `<c:spPr><a:ln w="19050"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>`
+        : `<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="8"/><c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></a:ln></c:spPr></c:marker>`;
+      const labels = s.label
+        ? `<c:dLbls><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr><c:dLblPos val="r"/><c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/><c:showSerName val="1"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
+        : '';
+      const x = s.x ?? { values: s.values, cache: s.cache };
+      return (
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${name}${look}${labels}` +
+        `<c:xVal><c:numRef><c:f>${ref(sheet, x.values)}</c:f>${numCache(x.cache, xFormat)}</c:numRef></c:xVal>` +
+        `<c:yVal><c:numRef><c:f>${ref(sheet, s.values)}</c:f>${numCache(s.cache, yFormat)}</c:numRef></c:yVal><c:smooth val="0"/></c:ser>`
+      );
+    })
+    .join('');
+  const plot = `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}<c:axId val="500000001"/><c:axId val="500000002"/></c:scatterChart>`;
+  return `${plot}${valAx(500000001, 500000002, 'b', spec.xAxis, false)}${valAx(500000002, 500000001, 'l', spec.valueAxis, true)}`;
+}
+
 export function chartXml(spec: ChartSpec, sheet: string): string {
+  if (spec.kind === 'scatter') {
+    // The legend names the split lines only: the points carry their own labels.
+    const hidden = spec.series.map((s, i) => (s.line ? '' : `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`)).join('');
+    return chartSpace(spec, scatterPlot(spec, sheet), `<c:legend><c:legendPos val="b"/>${hidden}<c:overlay val="0"/></c:legend>`);
+  }
   const line = spec.kind === 'line';
   const format = spec.valueAxis?.format ?? 'General';
   const series = spec.series
@@ -65,17 +110,22 @@ export function chartXml(spec: ChartSpec, sheet: string): string {
     `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="${spec.reverseCategories ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
-  const valAx =
+  const valAxis =
     `<c:valAx><c:axId val="500000002"/>${scaling}<c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/>` +
     `${va?.title ? `<c:title>${rich(va.title, 1000, false)}<c:overlay val="0"/></c:title>` : ''}` +
     `<c:numFmt formatCode="${esc(format)}" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="500000001"/><c:crosses val="${spec.reverseCategories ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
+  return chartSpace(spec, `${plot}${catAx}${valAxis}`, '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>');
+}
+
+/** The chart part around a plot area's content and its legend. */
+function chartSpace(spec: ChartSpec, plotArea: string, legend: string): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:roundedCorners val="0"/>` +
     `<c:chart><c:title>${rich(spec.title, 1200, true)}<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
-    `<c:plotArea><c:layout/>${plot}${catAx}${valAx}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:plotArea><c:layout/>${plotArea}</c:plotArea>` +
+    `${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `</c:chartSpace>`
   );
 }

@@ -50,6 +50,13 @@ export interface ReportAnchors {
   categories?: RowSpan;
   groups?: RowSpan;
   trend?: RowSpan;
+  /** 提升潜力: the ranked table (rows with a potential above 0 first). */
+  potential?: RowSpan;
+  /**
+   * 关键驱动: the table's rows; its first `placed` rows are the items in a quadrant (the scatter's
+   * points), and `lines` the first of the two-row split lines right of the table.
+   */
+  drivers?: RowSpan & { readonly placed: number; readonly lines: number };
 }
 
 export interface ReportContext {
@@ -113,4 +120,11 @@ export function listSection(b: SheetBuilder, title: string, head: string[], rows
     b.fit(top + i, r.map((v, c) => ({ text: v, width: c === text - 1 ? span(text, WIDTH) : colWidth(c + 1) })));
   });
   if (rows.length > REPORT_LIST_LIMIT) b.note(`共 ${rows.length} 条，此处列出前 ${REPORT_LIST_LIMIT} 条；其余请在调查数据中筛选。`, WIDTH);
+}
+
+/** A note across the page (A…L), its row as tall as the wrapped text needs. */
+export function pageNote(b: SheetBuilder, text: string): void {
+  const r = b.row;
+  b.note(text, WIDTH);
+  b.fit(r, [{ text, width: span(1, WIDTH) }]);
 }

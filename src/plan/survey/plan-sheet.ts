@@ -1,11 +1,15 @@
 /**
  * `调查方案` (《客户满意度调查方案》, policy §4.2 方案策划): 调查项目, 调查对象 (the planned customers
- * table that later reports read for the response rate), 调查方法, 调查人员, 时间安排 — all editable.
+ * table that later reports read for the response rate), 调查方法, 调查人员, 时间安排 — all editable —
+ * and 样本量. The sheet is the user's once written (kept as it is on re-run), so a number written
+ * here would go stale: 样本量 is a live `CSAT.SAMPLESIZE` over 调查数据表 with a sentence saying what
+ * it means and where each quarter's figures are recorded as values (the report's 调查概况).
  */
 import { CUSTOMER_COLUMN, GROUP_COLUMN, PROJECT_COLUMN, SURVEY_METHODS, type CellValue } from '../../domain';
 import { cell, columnLetter } from '../a1';
 import type { CellBlock, PlanValue, SheetPlan } from '../types';
-import { PLANNED_CUSTOMERS_TABLE_NAME } from './names';
+import { rowHeightFor, textLines } from '../text-fit';
+import { PLANNED_CUSTOMERS_TABLE_NAME, RESPONSES_TABLE_NAME, TEMPLATE_RANGE_NAME } from './names';
 
 export const PLANNED_CUSTOMER_COLUMNS = [CUSTOMER_COLUMN, GROUP_COLUMN, PROJECT_COLUMN, '联系人', '联系方式', '计划调查方式', '计划调查日期', '备注'] as const;
 
@@ -17,6 +21,13 @@ export interface SurveyPlanOptions {
 }
 
 const TABLE_ROW = 12;
+/** The 样本量 row, between the fields and the 调查对象 table. */
+const SAMPLE_ROW = 9;
+/** What the live 样本量 means, beside it. */
+export const SAMPLE_SIZE_NOTE =
+  '份：使总体满意度 95% 置信区间为 ±2 个百分点所需的答卷数，按"调查数据"中现有答卷的受访者加权得分实时估计（需本加载项；答卷少于 2 份时显示 #N/A，未装加载项的软件显示 #NAME?）。各季度所需样本量（±2 个百分点、判定达标）与实际样本的对比记录在分析报告"调查概况"中。';
+/** The 样本量 note's merge (C…H) width in characters. */
+const NOTE_WIDTH = 22 + 10 + 14 + 13 + 13 + 20;
 
 export function buildSurveyPlanSheet(name: string, options: SurveyPlanOptions): SheetPlan {
   const cols = PLANNED_CUSTOMER_COLUMNS.length;
@@ -46,6 +57,9 @@ export function buildSurveyPlanSheet(name: string, options: SurveyPlanOptions): 
     { at: 'A2', values: [['文件编号：XDYJ-04-03　依据《客户满意度调查管理制度》§4.2 方案策划；本表各项均可修改。']], style: 'note' },
     { at: 'A3', values: fields.map(([k]) => [k]), style: 'label' },
     { at: 'B3', values: fields.map(([, v]) => [v]), style: 'input' },
+    { at: cell(SAMPLE_ROW, 1), values: [['样本量（±2 个百分点）']], style: 'label' },
+    { at: cell(SAMPLE_ROW, 2), values: [[{ formula: `=CSAT.SAMPLESIZE(${RESPONSES_TABLE_NAME}[#All],0.02,${TEMPLATE_RANGE_NAME})` }]], style: 'cell', numberFormat: '0' },
+    { at: cell(SAMPLE_ROW, 3), values: [[SAMPLE_SIZE_NOTE]], style: 'note' },
     { at: cell(TABLE_ROW - 1, 1), values: [['调查对象（计划调查的客户）']], style: 'subtitle' },
     { at: cell(TABLE_ROW, 1), values: [[...PLANNED_CUSTOMER_COLUMNS]], style: 'header' },
     { at: cell(TABLE_ROW + 1, 1), values: body },
@@ -64,7 +78,8 @@ export function buildSurveyPlanSheet(name: string, options: SurveyPlanOptions): 
       { col: 7, width: 13, numberFormat: 'yyyy-mm-dd' },
       { col: 8, width: 20 },
     ],
-    merges: fields.map((_, i) => `B${3 + i}:${last}${3 + i}`).concat([`A1:${last}1`, `A2:${last}2`]),
+    merges: fields.map((_, i) => `B${3 + i}:${last}${3 + i}`).concat([`A1:${last}1`, `A2:${last}2`, `C${SAMPLE_ROW}:${last}${SAMPLE_ROW}`]),
+    rowHeights: [{ row: SAMPLE_ROW, height: rowHeightFor(textLines(SAMPLE_SIZE_NOTE, NOTE_WIDTH)) }],
     blocks,
     tables: [{ name: PLANNED_CUSTOMERS_TABLE_NAME, range: `A${TABLE_ROW}:${last}${lastRow}`, style: 'TableStyleLight9' }],
     validations: [

@@ -1,4 +1,4 @@
-import { Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Card, CardHeader, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { formatPercent, type Locale } from '../../domain';
 import { VERDICT_TEXT } from '../../domain/analysis/sample-size';
 import type { ActFirstView } from '../act-first';
@@ -37,9 +37,10 @@ export function ActFirst({ t, locale, view }: { t: Strings; locale: Locale; view
                 ))}
               </ol>
             )}
-            {reach && (
+            {/* Met: the key figures already say so. */}
+            {reach && reach.kind !== 'met' && (
               <Text className={styles.line} data-testid="act-reach">
-                {reach.kind === 'set' ? t.actReach(reach.items.join(t.listSep), formatPercent(reach.reachedOverall)) : reach.kind === 'met' ? t.actReachMet : t.actUnreachable}
+                {reach.kind === 'set' ? t.actReach(reach.items.join(t.listSep), formatPercent(reach.reachedOverall)) : t.actUnreachable}
               </Text>
             )}
           </div>
@@ -52,11 +53,8 @@ export function ActFirst({ t, locale, view }: { t: Strings; locale: Locale; view
         )}
         {sample && (
           <div data-testid="act-sample">
-            <Text className={styles.line}>
-              {t.actSample}
-              <span className={sample.verdict === 'too-few' ? styles.bad : styles.good}>{VERDICT_TEXT[sample.verdict][locale]}</span>
-            </Text>
-            <Text className={styles.line}>{t.actSampleDetail(sample.actualN, String(Number((sample.halfWidth * 100).toFixed(2))), sample.forHalfWidth, sample.side, sample.forTarget)}</Text>
+            <Text className={mergeClasses(styles.line, sample.verdict === 'too-few' ? styles.bad : styles.good)}>{VERDICT_TEXT[sample.verdict][locale]}</Text>
+            <Text className={styles.line}>{t.actSampleDetail(sample.actualN, String(Number((sample.halfWidth * 100).toFixed(2))), sample.forHalfWidth, sample.side, sample.forTarget, sample.basisPeriod)}</Text>
           </div>
         )}
       </div>

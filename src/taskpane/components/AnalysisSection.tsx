@@ -1,4 +1,4 @@
-import { Button, Dropdown, Field, Option, Text } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Option } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Inspection } from '../../jobs/inspect';
 import type { Strings } from '../i18n';
@@ -28,7 +28,6 @@ export function AnalysisSection({ t, disabled, inspection, period, onPeriod: set
   const noData = inspection !== undefined && !inspection.hasData;
   return (
     <Section title={t.analysis}>
-      {noData && <Text>{t.noData}</Text>}
       <Field label={t.period}>
         <Dropdown
           disabled={disabled || quarters.length === 0}

@@ -4,12 +4,15 @@
  * heading with `b.section()` — and one line here. A section may skip itself (no heading, no gap).
  */
 import type { ReportSection } from '../layout';
+import { driversSection } from './drivers';
 import { groupsSection } from './groups';
 import { itemsSection } from './items';
 import { commentsSection, followUpsSection, invalidSection } from './lists';
 import { opportunitiesSection } from './opportunities';
 import { overallSection } from './overall';
 import { overviewSection } from './overview';
+import { potentialSection } from './potential';
+import { themesSection } from './themes';
 import { trackerSection } from './tracker';
 import { trendSection } from './trend';
 
@@ -19,7 +22,10 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   itemsSection,
   groupsSection,
   trendSection,
+  potentialSection,
+  driversSection,
   opportunitiesSection,
+  themesSection,
   commentsSection,
   followUpsSection,
   invalidSection,

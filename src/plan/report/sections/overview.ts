@@ -1,5 +1,8 @@
-/** 调查概况: period, dates, sample, methods, blanks, invalid answers and the response rate against 调查方案. */
-import { quarterRange, type Analysis } from '../../../domain';
+/**
+ * 调查概况: period, dates, sample, methods, blanks, invalid answers, the response rate against 调查方案,
+ * and 样本量: the responses needed for a ±2-point interval and to call the target, against the actual n.
+ */
+import { formatPercent, quarterRange, VERDICT_TEXT, type Analysis } from '../../../domain';
 import type { SheetBuilder } from '../../sheet-builder';
 import { labelRows, WIDTH, type LabelRow } from '../layout';
 
@@ -18,5 +21,22 @@ export function overviewSection(b: SheetBuilder, a: Analysis): void {
     const r = a.responseRate;
     rows.push(['回收率', r.rate, '0.0%'], ['计划 / 已回收', `${r.planned} / ${r.responded}`], ['计划内未回收', r.missing.length === 0 ? '无' : r.missing.join('、')]);
   }
+  rows.push(...sampleSizeRows(a));
   labelRows(b, rows);
+}
+
+/** 样本量 rows: the two needs, the quarter's n, and the plain sentence with its basis. */
+export function sampleSizeRows(a: Analysis): LabelRow[] {
+  const s = a.sampleSize;
+  const basis =
+    s.basisN >= 2
+      ? `依据 ${s.basisPeriod} 的 ${s.basisN} 份答卷：受访者加权得分平均 ${formatPercent(s.mean, 2)}、标准差 ${(s.sd * 100).toFixed(2)} 个百分点`
+      : `${s.basisPeriod} 的答卷少于 2 份，无法估计`;
+  const side = s.side === 'below' ? '判定未达标所需样本' : '判定达标所需样本';
+  return [
+    [`±${Number((s.halfWidth * 100).toFixed(2))}个百分点所需样本`, s.forHalfWidth ?? '—', '0'],
+    [side, s.forTarget ?? '—', '0'],
+    ['本季度样本', s.actualN, '0'],
+    ['样本量结论', `${VERDICT_TEXT[s.verdict]['zh-CN']}（${basis}；95% 置信）`],
+  ];
 }
