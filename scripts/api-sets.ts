@@ -100,7 +100,9 @@ function guardsIn(expr: ts.Node, checker: ts.TypeChecker, depth = 0): Guards {
       const [a, b] = n.arguments;
       if (name === 'isSetSupported' && a && ts.isStringLiteralLike(a)) add(a.text, b && ts.isStringLiteralLike(b) ? b.text : '1.1');
       else if (ts.isIdentifier(callee) && depth < 3) {
-        const decl = checker.getSymbolAtLocation(callee)?.valueDeclaration;
+        // Follow imports: a guard helper may live in its own module (src/host/office/requirements.ts).
+        const symbol = checker.getSymbolAtLocation(callee);
+        const decl = (symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol)?.valueDeclaration;
         const body = decl && (ts.isFunctionDeclaration(decl) ? decl.body : ts.isVariableDeclaration(decl) ? decl.initializer : undefined);
         if (body && !body.getSourceFile().isDeclarationFile) for (const [s, v] of guardsIn(body, checker, depth + 1)) add(s, v);
       }

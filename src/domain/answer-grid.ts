@@ -1,13 +1,17 @@
 /**
  * The one path from a grid to answers (DESIGN §2): every answer cell becomes a level code, numeric
- * 0s are settled once the whole range is seen (blank among text labels when `zeroMeansBlank`, else
- * the score 0), and invalid answers are listed in reading order. The functions' score (scoring.ts)
- * and the reports' records (analysis/responses.ts) both read the grid through here and count
- * through `tallyLevels`. (Records leave out rows holding nothing at all; the score counts their
+ * 0s are settled once the whole range is seen, and invalid answers are listed in reading order.
+ * With `zeroMeansBlank` (custom-function arguments: desktop Excel passes blank cells as 0) a 0 is a
+ * blank cell unless the answer columns hold another number — a non-zero number or numeric text —
+ * and no text label: among labels a 0 is blank, in a range holding nothing but 0s it is blank (a
+ * fresh table's empty row), and only among numeric scores is it the score 0 (不满意). Without
+ * `zeroMeansBlank` (cells read from a workbook) a typed 0 is always the score 0. The functions'
+ * score (scoring.ts) and the reports' records (analysis/responses.ts) both read the grid through
+ * here and count through `tallyLevels`. (Records leave out rows holding nothing at all; the score counts their
  * cells as blank — the one difference, and it changes no satisfaction.)
  */
 import { BLANK, INVALID, NOT_APPLICABLE, readerFor, ZERO } from './answers';
-import { cellAddress, displayValue, type CellValue, type Grid, type GridOrigin } from './cells';
+import { cellAddress, displayValue, numericValue, type CellValue, type Grid, type GridOrigin } from './cells';
 import type { DataLayout } from './locate';
 import type { Template } from './template';
 
@@ -41,7 +45,7 @@ export interface AnswerGrid {
   /** Invalid answers in reading order, the first `maxListed` of them. */
   readonly invalid: readonly InvalidAnswer[];
   readonly invalidCount: number;
-  /** True when numeric 0s were read as blank cells (the range holds text labels). */
+  /** True when numeric 0s were read as blank cells (labels, or no other number, in the range). */
   readonly zerosAsBlank: boolean;
 }
 
@@ -71,6 +75,8 @@ export function readAnswerGrid(grid: Grid, template: Template, layout: DataLayou
   const exact = reader.exact;
   const exactIsText = template.levels.map((lv) => reader.isLabelText(lv.label, 0));
   let labelsSeen = false;
+  // A non-zero number or numeric text among the answers: evidence that a 0 is a score, not a blank.
+  let numbersSeen = false;
   let zeros = 0;
   let invalidCount = 0;
 
@@ -91,14 +97,21 @@ export function readAnswerGrid(grid: Grid, template: Template, layout: DataLayou
       const code = reader.code(v, items[k]);
       if (code === BLANK) continue;
       codes[base + items[k]] = code;
-      if (code === ZERO) zeros++;
-      else if (code === INVALID) invalidCount++;
-      else if (!labelsSeen && typeof v === 'string') labelsSeen = reader.isLabelText(v, code);
+      if (code === ZERO) {
+        zeros++;
+        continue;
+      }
+      if (code === INVALID) invalidCount++;
+      if (typeof v === 'number') numbersSeen = true;
+      else if (typeof v === 'string' && code !== NOT_APPLICABLE) {
+        if (!labelsSeen) labelsSeen = reader.isLabelText(v, code);
+        if (!numbersSeen) numbersSeen = numericValue(v) !== undefined;
+      }
     }
   }
 
   // Settle what the numeric 0s meant (see answers.ts ZERO).
-  const zerosAsBlank = options.zeroMeansBlank && labelsSeen;
+  const zerosAsBlank = options.zeroMeansBlank && (labelsSeen || !numbersSeen);
   if (zeros > 0) {
     const zeroAs = template.items.map((_, i) => (zerosAsBlank ? BLANK : reader.byScore(0, i) >= 0 ? reader.byScore(0, i) : INVALID));
     for (let p = 0; p < codes.length; p++) {

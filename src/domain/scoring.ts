@@ -56,7 +56,7 @@ export interface ScoreResult {
   readonly invalidCount: number;
   readonly blank: number;
   readonly notApplicable: number;
-  /** True when numeric 0s were read as blank cells (the range holds text labels). */
+  /** True when numeric 0s were read as blank cells (labels, or no other number, in the range). */
   readonly zerosAsBlank: boolean;
 }
 
@@ -67,9 +67,10 @@ export interface ScoreOptions {
   /** A layout already located (skips the header search). */
   layout?: DataLayout;
   /**
-   * Whether a numeric 0 among text labels is a blank cell. True for custom-function arguments
-   * (desktop Excel passes blanks as 0); false for cells read from a workbook, where a blank is an
-   * absent cell and a typed 0 is the score 0.
+   * Whether a numeric 0 may be a blank cell. True (the default) for custom-function arguments, where
+   * desktop Excel passes blanks as 0: a 0 is blank among text labels and in a range with no other
+   * number, the score 0 only among numeric scores (answer-grid.ts). False for cells read from a
+   * workbook, where a blank is an absent cell and a typed 0 is the score 0.
    */
   zeroMeansBlank?: boolean;
 }

@@ -15,6 +15,11 @@
  * A blank category cell continues the category to its left (merged cells arrive that way). Rows may
  * sit anywhere in the range; the first column names them. The block ends at the first entirely blank
  * row after the item row, so notes and totals may follow below a blank row.
+ *
+ * `zeroMeansBlank` (the functions' `[template]` argument: desktop Excel passes blank cells as 0, the
+ * web as null): a numeric 0 is a blank cell wherever a blank is meaningful — the first column, the
+ * category and item rows, an all-blank row, the target, aliases and questions. Weights and scores are
+ * read as typed (a level may score 0; a blank weight or score is refused on both hosts).
  */
 import { cellAddress, DEFAULT_ORIGIN, isBlank, normalizeLabel, type CellValue, type Grid, type GridOrigin } from './cells';
 import { CsatError, problem } from './messages';
@@ -22,8 +27,18 @@ import { validateTemplate, type Locator, type Template, type TemplateSpec } from
 
 type RowKind = 'category' | 'weight' | 'target' | 'aliases' | 'question' | 'level';
 
-function rowKind(first: CellValue): RowKind | undefined {
-  if (isBlank(first)) return undefined;
+/** Whether a label cell is empty: blank, or a desktop blank (numeric 0) when `zeroMeansBlank`. */
+type IsEmpty = (v: CellValue) => boolean;
+const blankOnly: IsEmpty = isBlank;
+const blankOrZero: IsEmpty = (v) => v === 0 || isBlank(v);
+
+export interface TemplateGridOptions {
+  /** Read a numeric 0 in a label cell as a blank cell (custom-function arguments); default false. */
+  zeroMeansBlank?: boolean;
+}
+
+function rowKind(first: CellValue, empty: IsEmpty): RowKind | undefined {
+  if (empty(first)) return undefined;
   const key = normalizeLabel(String(first)).replace(/[(（]%[)）]$/, '').replace(/[:：]$/, '');
   if (key === '项目' || key === '类别' || key === '维度') return 'category';
   if (key.startsWith('权重')) return 'weight';
@@ -33,8 +48,8 @@ function rowKind(first: CellValue): RowKind | undefined {
   return 'level';
 }
 
-function text(v: CellValue): string {
-  return v === null || v === undefined ? '' : String(v).trim();
+function text(v: CellValue, empty: IsEmpty = blankOnly): string {
+  return v === null || v === undefined || empty(v) ? '' : String(v).trim();
 }
 
 /** Where a template's parts sit on its sheet (1-based worksheet rows and columns). */
@@ -51,14 +66,21 @@ export interface TemplateLayout {
   readonly targetRow?: number;
 }
 
-export function templateFromGrid(grid: Grid, origin: GridOrigin = DEFAULT_ORIGIN, name = '评分模板'): Template {
-  return readTemplateGrid(grid, origin, name).template;
+export function templateFromGrid(grid: Grid, origin: GridOrigin = DEFAULT_ORIGIN, name = '评分模板', options: TemplateGridOptions = {}): Template {
+  return readTemplateGrid(grid, origin, name, options).template;
 }
 
 /** Reads a template and where its parts are (for formulas that point at the template's cells). */
-export function readTemplateGrid(grid: Grid, origin: GridOrigin = DEFAULT_ORIGIN, name = '评分模板'): { template: Template; layout: TemplateLayout } {
+export function readTemplateGrid(
+  grid: Grid,
+  origin: GridOrigin = DEFAULT_ORIGIN,
+  name = '评分模板',
+  options: TemplateGridOptions = {},
+): { template: Template; layout: TemplateLayout } {
   const at = (r: number, c: number) => cellAddress(origin, r, c);
-  const catRow = grid.findIndex((row) => rowKind(row[0]) === 'category');
+  const empty = options.zeroMeansBlank ? blankOrZero : blankOnly;
+  const label = (v: CellValue) => text(v, empty);
+  const catRow = grid.findIndex((row) => rowKind(row[0], empty) === 'category');
   if (catRow < 0) {
     throw new CsatError(problem('template-layout', { detail: `第一列（${at(0, 0)} 起）找不到"项目"行` }));
   }
@@ -67,8 +89,8 @@ export function readTemplateGrid(grid: Grid, origin: GridOrigin = DEFAULT_ORIGIN
   const rows: Partial<Record<Exclude<RowKind, 'level' | 'category'>, number>> = {};
   const levelRows: number[] = [];
   for (let r = itemRow + 1; r < grid.length; r++) {
-    if (grid[r].every(isBlank)) break;
-    const kind = rowKind(grid[r][0]);
+    if (grid[r].every(empty)) break;
+    const kind = rowKind(grid[r][0], empty);
     if (kind === undefined || kind === 'category') continue;
     if (kind === 'level') levelRows.push(r);
     else if (rows[kind] === undefined) rows[kind] = r;
@@ -84,28 +106,28 @@ export function readTemplateGrid(grid: Grid, origin: GridOrigin = DEFAULT_ORIGIN
   const categories: string[] = [];
   let category = '';
   for (let c = 1; c < width; c++) {
-    const cat = text(grid[catRow][c]);
-    const item = text(grid[itemRow][c]);
+    const cat = label(grid[catRow][c]);
+    const item = label(grid[itemRow][c]);
     if (cat !== '') category = cat;
     if (cat === '' && item === '') continue;
     columns.push(c);
     categories.push(cat !== '' ? cat : category);
   }
   const levelsAfterWeights = levelRows.filter((r) => r > weightRow);
-  const split = (v: CellValue) => text(v).split(/[、，,;；]/).map((s) => s.trim()).filter((s) => s !== '');
+  const split = (v: CellValue) => label(v).split(/[、，,;；]/).map((s) => s.trim()).filter((s) => s !== '');
 
   const spec: TemplateSpec = {
     name,
-    target: rows.target === undefined ? undefined : grid[rows.target][1],
+    target: rows.target === undefined || empty(grid[rows.target][1]) ? undefined : grid[rows.target][1],
     levels: levelsAfterWeights.map((r) => ({ label: grid[r][0] })),
     items: columns.map((c, i) => {
-      const itemName = text(grid[itemRow][c]) || text(grid[catRow][c]);
+      const itemName = label(grid[itemRow][c]) || label(grid[catRow][c]);
       return {
         name: itemName,
         category: categories[i] || itemName,
         weight: grid[weightRow][c],
         aliases: rows.aliases === undefined ? [] : split(grid[rows.aliases][c]),
-        question: rows.question === undefined ? undefined : text(grid[rows.question][c]) || undefined,
+        question: rows.question === undefined ? undefined : label(grid[rows.question][c]) || undefined,
         scores: levelsAfterWeights.map((r) => grid[r][c] ?? ''),
       };
     }),
@@ -113,7 +135,7 @@ export function readTemplateGrid(grid: Grid, origin: GridOrigin = DEFAULT_ORIGIN
   const locate: Locator = (f) => {
     switch (f.kind) {
       case 'item-name':
-        return at(isBlank(grid[itemRow][columns[f.item]]) ? catRow : itemRow, columns[f.item]);
+        return at(empty(grid[itemRow][columns[f.item]]) ? catRow : itemRow, columns[f.item]);
       case 'category':
         return at(catRow, columns[f.item]);
       case 'weight':

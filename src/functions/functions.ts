@@ -20,7 +20,7 @@ import { assertNoInvalid, categoryName, itemIndex, levelIndex, levelScore, requi
 import { parsePolicy, scoreResponses, type Policy, type ScoreResult } from '../domain/scoring';
 import { parseTarget, type Template } from '../domain/template';
 import { CsatError, problem } from '../domain/messages';
-import { argumentError, guarded, originOf, templateArg } from './invoke';
+import { argumentError, guarded, optionalArg, originOf, templateArg } from './invoke';
 
 /** The respondents' weighted composites (fractions) of a range already checked by `scored`. */
 function composites(responses: unknown[][], template: Template, invocation: CustomFunctions.Invocation | undefined): number[] {
@@ -34,9 +34,9 @@ function composites(responses: unknown[][], template: Template, invocation: Cust
   return out;
 }
 
-/** A fraction argument (0.95, "95%", 95) in (0, 1], or `fallback` when omitted. */
+/** A fraction argument (0.95, "95%", 95) in (0, 1], or `fallback` when omitted or blank (see optionalArg). */
 function fractionArg(value: unknown, fallback: number, name: { zh: string; en: string }, example: { zh: string; en: string }): number {
-  if (value === undefined || value === null || value === '') return fallback;
+  if (optionalArg(value) === undefined) return fallback;
   const v = parseTarget(value);
   if (v === undefined) throw argumentError(name, value, example);
   return v;
@@ -62,7 +62,7 @@ function scored(responses: unknown[][], template: Template, invocation: CustomFu
 export function overall(responses: unknown[][], template: unknown[][], policy: string, invocation: CustomFunctions.Invocation): number {
   return guarded(() => {
     const t = templateArg(template, originOf(invocation, 1));
-    return requireOverall(scored(responses, t, invocation, parsePolicy(policy)));
+    return requireOverall(scored(responses, t, invocation, parsePolicy(optionalArg(policy))));
   });
 }
 
@@ -151,7 +151,7 @@ export function respondents(responses: unknown[][], template: unknown[][], invoc
  * @returns 分值。Score.
  */
 export function score(label: string, template: unknown[][], item: string, invocation: CustomFunctions.Invocation): number {
-  return guarded(() => levelScore(templateArg(template, originOf(invocation, 1)), label, item ?? undefined));
+  return guarded(() => levelScore(templateArg(template, originOf(invocation, 1)), label, optionalArg(item)));
 }
 
 /**
@@ -168,7 +168,7 @@ export function score(label: string, template: unknown[][], item: string, invoca
 export function targetmet(responses: unknown[][], target: number | string, template: unknown[][], invocation: CustomFunctions.Invocation): boolean {
   return guarded(() => {
     const t = templateArg(template, originOf(invocation, 2));
-    const goal = targetOrDefault(t, target);
+    const goal = targetOrDefault(t, optionalArg(target));
     return requireOverall(scored(responses, t, invocation)) >= goal - 1e-12;
   });
 }
@@ -189,7 +189,7 @@ export function potential(responses: unknown[][], item: string, template: unknow
   return guarded(() => {
     const t = templateArg(template, originOf(invocation, 2));
     const i = itemIndex(t, item);
-    const p = parsePolicy(policy);
+    const p = parsePolicy(optionalArg(policy));
     const result = scored(responses, t, invocation, p);
     requireOverall(result);
     requireItemScore(result, i);

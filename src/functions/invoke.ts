@@ -44,13 +44,26 @@ export function originOf(invocation: CustomFunctions.Invocation | undefined, ind
   return originOfAddress(invocation?.parameterAddresses?.[index]);
 }
 
-/** Excel passes an omitted optional range as null/undefined, sometimes as [[null]]. */
-function isOmitted(range: RangeArg | null | undefined): boolean {
-  if (range === null || range === undefined) return true;
-  return range.length === 1 && range[0].length === 1 && (range[0][0] === null || range[0][0] === '');
+/**
+ * An optional scalar argument, or undefined when it was left out or points at a blank cell: Excel
+ * passes an omitted argument as null/undefined, a blank cell as null on the web and 0 on desktop.
+ * A 0 is therefore "not given" — no optional argument has 0 as a meaningful value (a target, a
+ * confidence level and a half-width must be positive, a policy or item name is text).
+ */
+export function optionalArg<T>(value: T | null | undefined): T | undefined {
+  return value === null || value === undefined || value === '' || (value as unknown) === 0 ? undefined : value;
 }
 
-/** The template argument: a range in the layout of Table 4-1, or Table 4-1 itself when omitted. */
+/** Excel passes an omitted optional range as null/undefined, sometimes as [[null]] (or [[0]] on desktop). */
+function isOmitted(range: RangeArg | null | undefined): boolean {
+  if (range === null || range === undefined) return true;
+  return range.length === 1 && range[0].length === 1 && optionalArg(range[0][0]) === undefined;
+}
+
+/**
+ * The template argument: a range in the layout of Table 4-1, or Table 4-1 itself when omitted. Its
+ * blank label cells may arrive as 0 (desktop), so they are read with `zeroMeansBlank`.
+ */
 export function templateArg(range: RangeArg | null | undefined, origin: GridOrigin | undefined): Template {
-  return isOmitted(range) ? TABLE_4_1 : templateFromGrid(range as Grid, origin);
+  return isOmitted(range) ? TABLE_4_1 : templateFromGrid(range as Grid, origin, undefined, { zeroMeansBlank: true });
 }

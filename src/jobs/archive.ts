@@ -4,8 +4,8 @@
  * tracker tabs protected, and (for a file copy) every CSAT.* formula frozen to its value beside the
  * native-formula equivalent, so the copy reads right where the add-in is not installed.
  */
-import { archiveProperties, isoDay, recordChecklist, scoreResponses, type ArchiveProperties, type RecordCheck } from '../domain';
-import { ARCHIVE_SHEET, buildArchiveSheet, resolveSheets, RESPONSES_TABLE_NAME, type ExcelGateway, type SheetPlan } from '../plan';
+import { archiveProperties, isoDay, recordChecklist, responsesSampleSize, scoreResponses, type ArchiveProperties, type RecordCheck } from '../domain';
+import { ARCHIVE_SHEET, buildArchiveSheet, LIVE_OVERALL_FORMULA, LIVE_SAMPLE_SIZE_FORMULA, LIVE_SAMPLE_SIZE_HALF_WIDTH, resolveSheets, type ExcelGateway, type SheetPlan } from '../plan';
 import { inspectionOf, loadSurveyIfAny } from './inspect';
 import { say } from './messages';
 import { checkAborted, note, type JobNote } from './notes';
@@ -44,17 +44,21 @@ export async function prepareArchive(gateway: ExcelGateway, options: ArchiveOpti
     ...protectedSheets.map((name) => ({ name, owner: existing.find((s) => s.name === name)!.owner!, update: true, blocks: [], protect: { password: options.password } })),
   ];
 
-  // Freeze CSAT.* formulas in a file copy: the live summary's overall is the engine's value.
+  // Freeze CSAT.* formulas in a file copy: the live summary's overall and 调查方案's 样本量 are the engine's values.
   let frozen: string[] = [];
   let formulas: string[] = [];
   let left: string[] = [];
   // A gateway over a file copy can freeze formulas (a declared capability); Excel's own workbook keeps them live.
   if (gateway.freezeCustomFunctions) {
     const overall = data ? (scoreResponses(data.grid, data.template, { layout: data.layout, zeroMeansBlank: false }).overall ?? undefined) : undefined;
-    const ours = new RegExp(`^=CSAT\\.OVERALL\\(${RESPONSES_TABLE_NAME}\\[#All\\],CSAT_TEMPLATE\\)$`);
+    const sampleSize = data ? (responsesSampleSize(data.set, LIVE_SAMPLE_SIZE_HALF_WIDTH) ?? undefined) : undefined;
+    const known = new Map([
+      [LIVE_OVERALL_FORMULA, overall],
+      [LIVE_SAMPLE_SIZE_FORMULA, sampleSize],
+    ]);
     // Freezing edits the workbook: the last point at which a cancel changes nothing is before it.
     checkAborted(options.signal);
-    ({ frozen, formulas, left } = await gateway.freezeCustomFunctions((_sheet, _cell, formula) => (ours.test(formula) ? overall : undefined)));
+    ({ frozen, formulas, left } = await gateway.freezeCustomFunctions((_sheet, _cell, formula) => known.get(formula)));
   }
   checkAborted(options.signal);
   const sheets = [buildArchiveSheet(records, properties, tab.name, frozen.map((cell, i) => ({ cell, formula: formulas[i] }))), ...protect];

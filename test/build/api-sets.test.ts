@@ -34,6 +34,17 @@ export function early(table: Excel.Table): void {
   table.resize('A1:D4');
 }
 `;
+const REQUIREMENTS = `
+export function tableResizeSupported(): boolean {
+  return Office.context.requirements.isSetSupported('ExcelApi', '1.13');
+}
+`;
+const IMPORTED = `
+import { tableResizeSupported } from './requirements';
+export function undo(table: Excel.Table): void {
+  if (tableResizeSupported()) table.resize('A1:G7');
+}
+`;
 const UNGUARDED = `
 export function grow(table: Excel.Table): void {
   table.resize('A1:E5');
@@ -51,6 +62,8 @@ describe('requirement-set analyser', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'api-sets-'));
     writeFileSync(path.join(dir, 'guarded.ts'), GUARDED);
     writeFileSync(path.join(dir, 'unguarded.ts'), UNGUARDED);
+    writeFileSync(path.join(dir, 'requirements.ts'), REQUIREMENTS);
+    writeFileSync(path.join(dir, 'imported.ts'), IMPORTED);
     uses = collectApiUses(dir, ['.'], path.join(root, 'node_modules', '@types'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,9 +82,9 @@ describe('requirement-set analyser', () => {
     expect(one('Office.RequirementSetSupport.isSetSupported')).toBe('null null');
   });
 
-  it('sees isSetSupported guards: direct, through a local function, with && and ?:, and after an early return', () => {
+  it('sees isSetSupported guards: direct, through a local or imported function, with && and ?:, and after an early return', () => {
     const resizes = inFile('guarded.ts').filter((u) => u.member === 'Excel.Table.resize');
-    expect(resizes.flatMap((u) => u.at).sort()).toEqual(['guarded.ts:10', 'guarded.ts:11', 'guarded.ts:16']);
+    expect(resizes.flatMap((u) => u.at).sort()).toEqual(['guarded.ts:10', 'guarded.ts:11', 'guarded.ts:16', 'imported.ts:4']);
     for (const u of resizes) expect(u.guard).toBe('ExcelApi 1.13');
     expect(find('Excel.Worksheet.visibility', 'read')[0].guard).toBe('ExcelApi 1.13');
     expect(find('Excel.Worksheet.tabColor')[0].guard).toBeNull();

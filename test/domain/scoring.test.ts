@@ -72,6 +72,34 @@ describe('empty cells as Excel passes them', () => {
     expect(b.items[2].blank).toBe(a.items[2].blank);
   });
 
+  it('reads 0 as blank in a range holding no other number (a fresh table\'s empty row on desktop)', () => {
+    const fresh = score([uniformRow(0)]);
+    expect(fresh.zerosAsBlank).toBe(true);
+    expect(fresh.overall).toBeNull();
+    expect(fresh.respondents).toBe(0);
+    expect(fresh.blank).toBe(14);
+    // 不适用 and missing markers are not numbers either.
+    expect(score([rowWith(0, { 软件: '不适用', 培训: '-' })]).overall).toBeNull();
+  });
+
+  it('reads 0 as a score once the range holds another number, even typed as text', () => {
+    // 专业技术 "90" (text, as from a CSV) and 0 elsewhere: 专业技术 90, every other item 0 → 10×90/100/100.
+    const r = score([rowWith(0, { 专业技术: '90' })]);
+    expect(r.zerosAsBlank).toBe(false);
+    expect(r.overall).toBeCloseTo(0.09, 12);
+    // An invalid number (85 is no level's score) is still evidence of a numeric range: 0s are 不满意.
+    const bad = score([rowWith(0, { 专业技术: 85 })]);
+    expect(bad.invalidCount).toBe(1);
+    expect(bad.items[1].counts).toEqual([0, 0, 0, 1, 0]);
+  });
+
+  it('reads a typed 0 from a workbook (zeroMeansBlank false) as the score 0 even alone', () => {
+    const r = scoreResponses(withHeader([uniformRow(0)]), TABLE_4_1, { zeroMeansBlank: false });
+    expect(r.zerosAsBlank).toBe(false);
+    expect(r.overall).toBe(0);
+    expect(r.respondents).toBe(1);
+  });
+
   it('reads 0 as the score 0 (不满意) in a range of numeric scores', () => {
     const r = score([uniformRow(100), uniformRow(0)]);
     expect(r.zerosAsBlank).toBe(false);

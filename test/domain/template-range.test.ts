@@ -68,6 +68,33 @@ describe('templateFromGrid (Table 4-1 layout)', () => {
     ]);
   });
 
+  describe('zeroMeansBlank: a custom-function argument, where desktop Excel passes blank cells as 0', () => {
+    const desktop = (g: CellValue[][]) => g.map((r) => r.map((v) => (v === null ? 0 : v)));
+    const withExtras = () => {
+      const g = table41();
+      const blankRow = (first: CellValue) => [first, ...ITEMS.map(() => null)];
+      g.push(['目标', ...ITEMS.map(() => null)], ['别名', ...ITEMS.map(() => null)], blankRow(null), ['合计', 100, ...ITEMS.slice(1).map(() => null)]);
+      return g;
+    };
+
+    it('reads the 0s of blank label cells as blanks: same template as the web\'s nulls', () => {
+      const t = templateFromGrid(desktop(withExtras()), undefined, undefined, { zeroMeansBlank: true });
+      expect(t.items.map((i) => [i.name, i.category, i.weight, i.aliases])).toEqual(TABLE_4_1.items.map((i) => [i.name, i.category, i.weight, []]));
+      // A score of 0 (不满意) is a score, not a blank; the blank row ends the block (合计 is no level).
+      expect(t.levels.map((l) => [l.label, l.score])).toEqual(TABLE_4_1.levels.map((l) => [l.label, l.score]));
+      expect(t.target).toBe(0.9);
+      expect(t).toEqual(templateFromGrid(withExtras(), undefined, undefined, { zeroMeansBlank: true }));
+    });
+
+    it('without it (a workbook\'s cells), a typed 0 stays 0: the item "0" is a duplicate, a 0 target is refused', () => {
+      expect(problemsOf(() => templateFromGrid(desktop(table41())))).toEqual(['template-duplicate-item@O2']);
+      const g = table41();
+      g.push(['目标', 0]);
+      expect(problemsOf(() => templateFromGrid(g))).toEqual(['bad-target@B9']);
+      expect(templateFromGrid(g, undefined, undefined, { zeroMeansBlank: true }).target).toBe(0.9);
+    });
+  });
+
   it('refuses a range without 项目 or 权重 rows', () => {
     expect(problemsOf(() => templateFromGrid([['a', 'b']]))).toEqual(['template-layout@']);
     expect(problemsOf(() => templateFromGrid(table41().filter((_, r) => r !== 2)))).toEqual(['template-layout@']);

@@ -71,6 +71,73 @@ describe('CSAT.* custom functions', () => {
     expect(e.message).toBe('评分模板!G4：评分项目"安全"的权重 \'0\' 无效（应为正数）');
   });
 
+  describe('desktop Excel: blank cells arrive as 0 and mean what null means on the web', () => {
+    const desktopOf = (g: unknown[][]) => g.map((r) => r.map((v) => (v === null ? 0 : v)));
+    // Table 4-1's layout as a user selects it: merged category cells and the item row blank under
+    // 备件供应 and 培训, 较满意 scored 80, target 95%, then a blank row and a note — every blank a 0.
+    const web = [
+      ['项目', '服务能力与质量', null, null, null, null, null, null, null, '服务态度', null, null, null, '备件供应', '培训'],
+      [null, ...ITEMS.slice(0, 12), null, null],
+      ['权重 (%)', ...WEIGHTS],
+      ['满意', ...WEIGHTS.map(() => 100)],
+      ['较满意', ...WEIGHTS.map(() => 80)],
+      ['一般', ...WEIGHTS.map(() => 70)],
+      ['不满意', ...WEIGHTS.map(() => 0)],
+      ['很不满意', ...WEIGHTS.map(() => -10)],
+      ['目标', 0.95, ...ITEMS.slice(1).map(() => null)],
+      ['别名', null, ...ITEMS.slice(1).map(() => null)],
+      [null, ...ITEMS.map(() => null)],
+      ['合计', 100, ...ITEMS.slice(1).map(() => null)],
+    ];
+    const template = desktopOf(web);
+
+    it('reads a template range whose blank label cells are 0', () => {
+      expect(fns.score('较满意', template, none, noAddr)).toBe(80);
+      expect(fns.score('不满意', template, none, noAddr)).toBe(0); // a level scored 0 stays 0
+      expect(fns.overall([uniformRow('较满意')], template, none, noAddr)).toBeCloseTo(0.8, 12);
+      // (100 + 80)/2 = 90% for every item, below the template's 95%.
+      expect(fns.targetmet([uniformRow('满意'), uniformRow('较满意')], none, template, noAddr)).toBe(false);
+      // 备件供应 and 培训 are items named by their category, not "0".
+      expect(fns.item([uniformRow('较满意')], '培训', template, noAddr)).toBeCloseTo(0.8, 12);
+      // 服务能力与质量 spans 8 items (weights 10 + 6×7 + 8 = 60): (10·80 + 50·100)/60 = 96.67%.
+      expect(fns.category([ITEMS, rowWith('满意', { 专业技术: '较满意' })], '服务能力与质量', template, noAddr)).toBeCloseTo(5800 / 6000, 12);
+      // A blank (0) target cell is the default 90%: (100 + 80)/2 = 90% meets it.
+      const noTarget = template.map((r) => (r[0] === '目标' ? ['目标', ...r.slice(1).map(() => 0)] : r));
+      expect(fns.targetmet([uniformRow('满意'), uniformRow('较满意')], none, noTarget, noAddr)).toBe(true);
+    });
+
+    it('reads a one-cell template range holding a blank (0) as Table 4-1', () => {
+      // 甲 满意 everywhere, 乙 较满意 except 软件 一般: (93×95 + 7×85)/10000.
+      expect(fns.overall(data, [[0]], none, noAddr)).toBeCloseTo((93 * 95 + 7 * 85) / 10000, 12);
+      expect(fns.score('较满意', [[0]], none, noAddr)).toBe(90);
+    });
+
+    it('scores a range holding only blanks (0s) as nothing answered, not as 不满意', () => {
+      const fresh = desktopOf([ITEMS, uniformRow(null)]);
+      const e = excelError(() => fns.overall(fresh, omitted, none, noAddr));
+      expect([e.code, e.message]).toEqual(['#N/A', '区域中没有有效的满意度答案，无法计算']);
+      expect(excelError(() => fns.targetmet(fresh, 0.9, omitted, noAddr)).code).toBe('#N/A');
+      expect(fns.respondents(fresh, omitted, noAddr)).toBe(0);
+      expect(fns.count(fresh, '软件', '不满意', omitted, noAddr)).toBe(0);
+    });
+
+    it('still reads a typed 0 among numeric scores as the score 0 (不满意)', () => {
+      // every item (100 + 0)/2 = 50%
+      expect(fns.overall([ITEMS, uniformRow(100), uniformRow(0)], omitted, none, noAddr)).toBeCloseTo(0.5, 12);
+      expect(fns.count([ITEMS, uniformRow(100), uniformRow(0)], '软件', '不满意', omitted, noAddr)).toBe(1);
+    });
+
+    it('reads an optional argument pointing at a blank cell (0) as omitted', () => {
+      const blank = 0 as unknown as string;
+      // data's overall is 94.30%: the default target 90% is met (a 0 target would be refused).
+      expect(fns.targetmet(data, blank, omitted, noAddr)).toBe(true);
+      expect(fns.overall(data, omitted, blank, noAddr)).toBeCloseTo((93 * 95 + 7 * 85) / 10000, 12);
+      expect(fns.score('满意', omitted, blank, noAddr)).toBe(100);
+      // 软件 mean 85 → 7 × (90 − 85)/10000 under the default item policy.
+      expect(fns.potential(data, '软件', omitted, blank, noAddr)).toBeCloseTo(0.0035, 12);
+    });
+  });
+
   describe('errors name the cell to fix', () => {
     it('#VALUE! for an invalid answer, naming row, item and cell from the parameter address', () => {
       const bad = [...data, ['丙', ...rowWith('满意', { 软件: '非常满意' })]];
@@ -180,10 +247,15 @@ describe('where to act first: POTENTIAL, DRIVER, CI, SAMPLESIZE', () => {
   it('CI errors: a bad level is #VALUE! naming the argument; one respondent is #N/A', () => {
     expect(excelError(() => fns.ci(grid12, 'high', omitted, noAddr)).message).toBe("参数\"置信水平\"的值 'high' 无效（应为如 0.95 或 95%）");
     expect(excelError(() => fns.ci(grid12, 1, omitted, noAddr)).code).toBe('#VALUE!');
-    expect(excelError(() => fns.ci(grid12, 0, omitted, noAddr)).code).toBe('#VALUE!');
+    expect(excelError(() => fns.ci(grid12, -0.5, omitted, noAddr)).code).toBe('#VALUE!');
     const one = excelError(() => fns.ci([ITEMS, uniformRow('满意')], none, omitted, noAddr));
     expect([one.code, one.message]).toEqual(['#N/A', '有效样本少于 2 份，无法计算置信区间']);
     expect(excelError(() => fns.ci([ITEMS, uniformRow(null)], none, omitted, noAddr)).code).toBe('#N/A');
+  });
+
+  it('CI and SAMPLESIZE: a level or half-width from a blank cell (0 on desktop) is the default', () => {
+    expect(fns.ci(grid12, 0, omitted, noAddr)).toEqual(fns.ci(grid12, 0.95, omitted, noAddr));
+    expect(fns.samplesize(grid12, 0, omitted, noAddr)).toBe(fns.samplesize(grid12, 0.02, omitted, noAddr));
   });
 
   it('SAMPLESIZE: the smallest n with T.INV.2T(0.05, n−1) × s / √n ≤ half-width (HyperFormula scan)', () => {

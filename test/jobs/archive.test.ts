@@ -44,7 +44,7 @@ describe('prepareArchive (file copy)', () => {
       保存期限至: '2029-12-31',
     });
     expect(r.protectedSheets).toEqual(['分析报告-2026Q4', '趋势']);
-    expect(r.frozen).toEqual(['调查数据!Y2']);
+    expect(r.frozen).toEqual(['调查数据!Y2', '调查方案!B9']);
     const back = await reopen(gw);
     expect(await readCustomProperties(back.pkg)).toEqual(r.properties.custom);
     const core = await coreProperties(back);
@@ -58,6 +58,10 @@ describe('prepareArchive (file copy)', () => {
     expect(await formulaAt(back, '调查数据', 'Y2')).toBeUndefined();
     const list = await back.readSheet('归档清单');
     expect(list.find((row) => row[0] === '调查数据!Y2')?.[2]).toBe('=CSAT.OVERALL(调查数据表[#All],CSAT_TEMPLATE)');
+    // 调查方案's live 样本量 is frozen the same way (a whole number of responses), its formula recorded.
+    expect(Number.isInteger(await cellOf(back, '调查方案', 'B9'))).toBe(true);
+    expect(await formulaAt(back, '调查方案', 'B9')).toBeUndefined();
+    expect(list.find((row) => row[0] === '调查方案!B9')?.[2]).toBe('=CSAT.SAMPLESIZE(调查数据表[#All],0.02,CSAT_TEMPLATE)');
     expect(await cellOf(back, '调查数据', 'X3')).toBe('总体满意度（原生公式）');
     expect(await formulaAt(back, '调查数据', 'Y3')).toMatch(/^IF\(SUM\(/);
     expect(await sheetElement(back, '分析报告-2026Q4', 'sheetProtection')).toMatchObject({ sheet: '1', algorithmName: 'SHA-512' });

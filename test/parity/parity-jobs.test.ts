@@ -67,12 +67,13 @@ describe('parity, continued: import, history, archive without a report', () => {
     expect(Object.values(trend.cells).some((c) => typeof c.v === 'string' && c.v.startsWith('2025Q'))).toBe(true);
   });
 
-  it('归档准备 on a workbook without a report, then again: only the frozen CSAT.OVERALL differs', async () => {
+  it('归档准备 on a workbook without a report, then again: only the two frozen CSAT formulas differ (overall, 样本量)', async () => {
     const archive: Job = (gw) => prepareArchive(gw, { now: NOW });
     const r = await both(survey, archive, archive);
     const diff = diffNormal(r.excel, r.file);
-    expect(diff).toHaveLength(1);
+    expect(diff).toHaveLength(2);
     expect(diff[0]).toMatch(/^调查数据!Y2: Excel \{"f":"CSAT\.OVERALL\(调查数据表\[#All\],CSAT_TEMPLATE\)","nf":"0\.00%"\} vs file \{"v":0\.\d+,"nf":"0\.00%"\}$/);
+    expect(diff[1]).toMatch(/^调查方案!B9: Excel \{"f":"CSAT\.SAMPLESIZE\(调查数据表\[#All\],0\.02,CSAT_TEMPLATE\)","nf":"0"\} vs file \{"v":\d+,"nf":"0"\}$/);
     expect(r.excel.sheets.map((s) => s.name)).toContain('归档清单');
   });
 });

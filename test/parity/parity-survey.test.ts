@@ -38,12 +38,13 @@ describe('parity: Office.js renderer vs package editor', () => {
 
   // Expected difference: a file copy freezes CSAT.* formulas to their values (the gateway's optional
   // freezeCustomFunctions); Excel's own workbook keeps them live. Nothing else may differ.
-  it('归档准备, then again: only the frozen CSAT.OVERALL differs', async () => {
+  it('归档准备, then again: only the two frozen CSAT formulas differ (overall, 样本量)', async () => {
     const archive: Job = (gw) => prepareArchive(gw, { now: NOW });
     const r = await both(survey, report, archive, archive);
     const diff = diffNormal(r.excel, r.file);
-    expect(diff).toHaveLength(1);
+    expect(diff).toHaveLength(2);
     expect(diff[0]).toMatch(/^调查数据!Y2: Excel \{"f":"CSAT\.OVERALL\(调查数据表\[#All\],CSAT_TEMPLATE\)","nf":"0\.00%"\} vs file \{"v":0\.\d+,"nf":"0\.00%"\}$/);
+    expect(diff[1]).toMatch(/^调查方案!B9: Excel \{"f":"CSAT\.SAMPLESIZE\(调查数据表\[#All\],0\.02,CSAT_TEMPLATE\)","nf":"0"\} vs file \{"v":\d+,"nf":"0"\}$/);
   });
 
   it('keeps a golden of the normalised survey and report workbook', async () => {

@@ -16,6 +16,7 @@
  * whole. The renderer checks beforehand what Excel would reject, so that case is a host failure.
  */
 import type { StyleName } from '../../plan';
+import { tableResizeSupported } from './requirements';
 import { restoreStyle, type StyleSnapshot } from './styles';
 
 export type UndoStep =
@@ -81,7 +82,7 @@ export class Journal {
         range.numberFormat = s.numberFormat;
         if (s.style) restoreStyle(range, s.style.name, s.style.before);
       } else if (s.kind === 'table') {
-        if (sheets.has(s.sheet)) wb.worksheets.getItem(s.sheet).tables.getItem(s.table).resize(s.address);
+        if (sheets.has(s.sheet) && tableResizeSupported()) wb.worksheets.getItem(s.sheet).tables.getItem(s.table).resize(s.address);
       } else if (s.kind === 'protection') {
         if (!sheets.has(s.sheet) || isProtected.get(s.sheet) === s.protectedBefore) continue;
         const p = wb.worksheets.getItem(s.sheet).protection;

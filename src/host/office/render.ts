@@ -27,6 +27,7 @@ import {
 import { addScatterChart } from './charts';
 import { Journal, PROTECTION_OPTIONS, type UndoStep } from './journal';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './request-size';
+import { tableResizeSupported } from './requirements';
 import { applyConditionalStyle, applyStyle, snapshotStyle } from './styles';
 import { officeValue, textForExcel, type OfficeCell } from './values';
 
@@ -212,18 +213,9 @@ function sheetStructure(ws: Excel.Worksheet, sheet: SheetPlan): void {
       layout.rightMargin = p.margins.right * 72;
     }
     if (p.area) layout.setPrintArea(p.area);
-    if (p.printTitles && printTitlesSupported()) layout.setPrintTitleRows(p.printTitles.split(':').map((r) => `$${r.replace(/\$/g, '')}`).join(':'));
+    if (p.printTitles) layout.setPrintTitleRows(p.printTitles.split(':').map((r) => `$${r.replace(/\$/g, '')}`).join(':'));
   }
   if (sheet.protect) ws.protection.protect(PROTECTION_OPTIONS, sheet.protect.password);
-}
-
-function tableResizeSupported(): boolean {
-  return typeof Office === 'undefined' || !Office.context?.requirements || Office.context.requirements.isSetSupported('ExcelApi', '1.13');
-}
-
-/** `pageLayout.setPrintTitleRows` is ExcelApi 1.9; older hosts print without repeated rows. */
-function printTitlesSupported(): boolean {
-  return typeof Office === 'undefined' || !Office.context?.requirements || Office.context.requirements.isSetSupported('ExcelApi', '1.9');
 }
 
 const CHART_TYPES = { line: 'Line', bar: 'BarClustered', barStacked100: 'BarStacked100', column: 'ColumnClustered' } as const;

@@ -26,5 +26,13 @@ export const TEMPLATE_RANGE_NAME = 'CSAT_TEMPLATE';
 export const RESPONSES_TABLE_NAME = '调查数据表';
 export const PLANNED_CUSTOMERS_TABLE_NAME = '调查对象表';
 
+/**
+ * The live CSAT.* formulas the survey sheets write — 调查数据's overall and 调查方案's 样本量 (±2 points) —
+ * in one place, so an archive copy recognises exactly these when it freezes them to values.
+ */
+export const LIVE_OVERALL_FORMULA = `=CSAT.OVERALL(${RESPONSES_TABLE_NAME}[#All],${TEMPLATE_RANGE_NAME})`;
+export const LIVE_SAMPLE_SIZE_HALF_WIDTH = 0.02;
+export const LIVE_SAMPLE_SIZE_FORMULA = `=CSAT.SAMPLESIZE(${RESPONSES_TABLE_NAME}[#All],${LIVE_SAMPLE_SIZE_HALF_WIDTH},${TEMPLATE_RANGE_NAME})`;
+
 /** The 调查数据 columns are the domain's one schema (domain/survey-columns.ts). */
 export { COMMENT_COLUMN, INFO_COLUMNS, SOURCE_COLUMN, SURVEY_METHODS } from '../../domain';

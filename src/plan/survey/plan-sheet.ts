@@ -9,7 +9,7 @@ import { CUSTOMER_COLUMN, GROUP_COLUMN, PROJECT_COLUMN, SURVEY_METHODS, type Cel
 import { cell, columnLetter } from '../a1';
 import type { CellBlock, PlanValue, SheetPlan } from '../types';
 import { rowHeightFor, textLines } from '../text-fit';
-import { PLANNED_CUSTOMERS_TABLE_NAME, RESPONSES_TABLE_NAME, TEMPLATE_RANGE_NAME } from './names';
+import { LIVE_SAMPLE_SIZE_FORMULA, PLANNED_CUSTOMERS_TABLE_NAME } from './names';
 
 export const PLANNED_CUSTOMER_COLUMNS = [CUSTOMER_COLUMN, GROUP_COLUMN, PROJECT_COLUMN, '联系人', '联系方式', '计划调查方式', '计划调查日期', '备注'] as const;
 
@@ -58,7 +58,7 @@ export function buildSurveyPlanSheet(name: string, options: SurveyPlanOptions): 
     { at: 'A3', values: fields.map(([k]) => [k]), style: 'label' },
     { at: 'B3', values: fields.map(([, v]) => [v]), style: 'input' },
     { at: cell(SAMPLE_ROW, 1), values: [['样本量（±2 个百分点）']], style: 'label' },
-    { at: cell(SAMPLE_ROW, 2), values: [[{ formula: `=CSAT.SAMPLESIZE(${RESPONSES_TABLE_NAME}[#All],0.02,${TEMPLATE_RANGE_NAME})` }]], style: 'cell', numberFormat: '0' },
+    { at: cell(SAMPLE_ROW, 2), values: [[{ formula: LIVE_SAMPLE_SIZE_FORMULA }]], style: 'cell', numberFormat: '0' },
     { at: cell(SAMPLE_ROW, 3), values: [[SAMPLE_SIZE_NOTE]], style: 'note' },
     { at: cell(TABLE_ROW - 1, 1), values: [['调查对象（计划调查的客户）']], style: 'subtitle' },
     { at: cell(TABLE_ROW, 1), values: [[...PLANNED_CUSTOMER_COLUMNS]], style: 'header' },

@@ -7,7 +7,7 @@
 import { DATE_COLUMN, INFO_COLUMNS, METHOD_COLUMN, responseColumns, SURVEY_METHODS, type CellValue, type Template } from '../../domain';
 import { cell, columnLetter, columnRef } from '../a1';
 import type { CellBlock, ColumnSpec, PlanValue, SheetPlan, ValidationSpec } from '../types';
-import { RESPONSES_TABLE_NAME, TEMPLATE_RANGE_NAME } from './names';
+import { LIVE_OVERALL_FORMULA, RESPONSES_TABLE_NAME, TEMPLATE_RANGE_NAME } from './names';
 import { answeredFormula, itemWeightRef, scoreSumFormula, targetRef, type TemplateCells } from './native-formulas';
 
 /** Rows below the data that get the drop-down lists too, so new answers are checked as typed. */
@@ -140,7 +140,7 @@ function buildSummary(template: Template, sheetName: string, t: TemplateCells, i
     {
       at: at(2, col + 1),
       values: [
-        [{ formula: `=CSAT.OVERALL(${RESPONSES_TABLE_NAME}[#All],${TEMPLATE_RANGE_NAME})` }],
+        [{ formula: LIVE_OVERALL_FORMULA }],
         [{ formula: `=IF(SUM(${effective})>0,SUM(${weighted})/SUM(${effective})/100,"")` }],
         [{ formula: `=IF(ISNUMBER(${addin}),IF(ABS(${addin}-${nativeOverallCell})<1E-9,"✓ 一致","✗ 不一致"),"CSAT 函数不可用（未加载或数据有误），以原生公式为准")` }],
         [{ formula: `=${target}` }],
