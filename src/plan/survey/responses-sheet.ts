@@ -7,7 +7,7 @@
 import { DATE_COLUMN, INFO_COLUMNS, METHOD_COLUMN, responseColumns, SURVEY_METHODS, type CellValue, type Template } from '../../domain';
 import { cell, columnLetter, columnRef } from '../a1';
 import type { CellBlock, ColumnSpec, PlanValue, SheetPlan, ValidationSpec } from '../types';
-import { LIVE_OVERALL_FORMULA, RESPONSES_TABLE_NAME, TEMPLATE_RANGE_NAME } from './names';
+import { LIVE_OVERALL_FORMULA, RESPONSES_TABLE_NAME } from './names';
 import { answeredFormula, itemWeightRef, scoreSumFormula, targetRef, type TemplateCells } from './native-formulas';
 
 /** Rows below the data that get the drop-down lists too, so new answers are checked as typed. */
