@@ -15,8 +15,8 @@ export const NOT_APPLICABLE = -2;
 export const INVALID = -3;
 /**
  * A numeric 0. Desktop Excel passes empty cells to custom functions as 0 (the web passes null), so
- * a 0 is blank in a range of text labels and a score of 0 (不满意) in a range of numeric scores;
- * the scorer decides once it has seen the whole range.
+ * a 0 is blank in a range of text labels or in a range holding no other number, and a score of 0
+ * (不满意) only among numeric scores; the scorer decides once it has seen the whole range (answer-grid.ts).
  */
 export const ZERO = -4;
 
