@@ -3,10 +3,10 @@
  * responses and the planned customers, then its score.
  */
 import { rm, stat } from 'node:fs/promises';
-import { formatPercent, messageText, scoreResponses, TABLE_4_1, type CellValue } from '../domain';
+import { CUSTOMER_COLUMN, DATE_COLUMN, formatPercent, GROUP_COLUMN, INFO_COLUMNS, messageText, METHOD_COLUMN, PROJECT_COLUMN, scoreResponses, TABLE_4_1, type CellValue } from '../domain';
 import { XlsxGateway } from '../host/xlsx/gateway';
 import { ACTION_STATES } from '../domain';
-import type { ActionRow } from '../plan';
+import { PLANNED_CUSTOMER_COLUMNS, type ActionRow } from '../plan';
 import { generateActions } from '../jobs/actions';
 import { generateCommReport, generateCommSheets } from '../jobs/communication';
 import { generateReport } from '../jobs/report';
@@ -26,12 +26,15 @@ export interface DemoArgs {
 
 /** Planned customers: everyone surveyed in the last quarter, plus three who were planned and did not answer. */
 export function samplePlannedCustomers(rows: readonly (readonly CellValue[])[]): CellValue[][] {
+  // The sample rows follow the 调查数据 schema; the planned rows follow 调查对象's columns.
+  const at = (row: readonly CellValue[], column: (typeof INFO_COLUMNS)[number]) => row[INFO_COLUMNS.indexOf(column)];
   const seen = new Map<string, CellValue[]>();
   for (const r of rows) {
-    const date = String(r[4]);
+    const date = String(at(r, DATE_COLUMN));
     if (date < '2026-10-01') continue;
-    const name = String(r[0]);
-    if (!seen.has(name)) seen.set(name, [name, r[1], r[2], null, null, r[3], date, null]);
+    const name = String(at(r, CUSTOMER_COLUMN));
+    const planned: Record<string, CellValue> = { [CUSTOMER_COLUMN]: name, [GROUP_COLUMN]: at(r, GROUP_COLUMN), [PROJECT_COLUMN]: at(r, PROJECT_COLUMN), 计划调查方式: at(r, METHOD_COLUMN), 计划调查日期: date };
+    if (!seen.has(name)) seen.set(name, PLANNED_CUSTOMER_COLUMNS.map((c) => planned[c] ?? null));
   }
   const absent: CellValue[][] = [
     ['廊坊市政务服务中心', '政府机关', '廊坊运维服务项目', '赵主任', null, '现场走访', '2026-11-20', '计划内未回收'],

@@ -135,9 +135,17 @@ const PROBLEMS = {
     'zh-CN': (p) => `${p.cell}：评分项目"${p.item}"在等级"${p.label}"下的分值 '${p.value}' 不是数字`,
     'en-US': (p) => `${p.cell}: score '${p.value}' of item "${p.item}" at level "${p.label}" is not a number`,
   },
-  'template-layout': {
-    'zh-CN': (p) => `模板区域不符合表4-1 版式：${p.detail}`,
-    'en-US': (p) => `The template range is not in the layout of Table 4-1: ${p.detail}`,
+  'template-no-category-row': {
+    'zh-CN': (p) => `模板区域不符合表4-1 版式：第一列（${p.at} 起）找不到"项目"行`,
+    'en-US': (p) => `The template range is not in the layout of Table 4-1: no "项目" (category) row in the first column from ${p.at}`,
+  },
+  'template-no-item-row': {
+    'zh-CN': (p) => `模板区域不符合表4-1 版式：${p.at} 下方缺少评分项目行`,
+    'en-US': (p) => `The template range is not in the layout of Table 4-1: the row of items below ${p.at} is missing`,
+  },
+  'template-no-weight-row': {
+    'zh-CN': (p) => `模板区域不符合表4-1 版式：第一列（${p.at} 以下）找不到"权重"行`,
+    'en-US': (p) => `The template range is not in the layout of Table 4-1: no "权重" (weight) row in the first column below ${p.at}`,
   },
   'template-differs': {
     'zh-CN': (p) => `工作簿已有评分模板"${p.sheet}"且与所选模板不同；为免覆盖您的修改，请选择"使用工作簿中的评分模板"，或先将该工作表改名或删除`,

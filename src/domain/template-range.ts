@@ -82,10 +82,10 @@ export function readTemplateGrid(
   const label = (v: CellValue) => text(v, empty);
   const catRow = grid.findIndex((row) => rowKind(row[0], empty) === 'category');
   if (catRow < 0) {
-    throw new CsatError(problem('template-layout', { detail: `第一列（${at(0, 0)} 起）找不到"项目"行` }));
+    throw new CsatError(problem('template-no-category-row', { at: at(0, 0) }));
   }
   const itemRow = catRow + 1;
-  if (itemRow >= grid.length) throw new CsatError(problem('template-layout', { detail: `${at(catRow, 0)} 下方缺少评分项目行` }));
+  if (itemRow >= grid.length) throw new CsatError(problem('template-no-item-row', { at: at(catRow, 0) }));
   const rows: Partial<Record<Exclude<RowKind, 'level' | 'category'>, number>> = {};
   const levelRows: number[] = [];
   for (let r = itemRow + 1; r < grid.length; r++) {
@@ -96,7 +96,7 @@ export function readTemplateGrid(
     else if (rows[kind] === undefined) rows[kind] = r;
   }
   if (rows.weight === undefined) {
-    throw new CsatError(problem('template-layout', { detail: `第一列（${at(itemRow, 0)} 以下）找不到"权重"行` }));
+    throw new CsatError(problem('template-no-weight-row', { at: at(itemRow, 0) }));
   }
   const weightRow = rows.weight;
 

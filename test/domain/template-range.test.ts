@@ -1,4 +1,4 @@
-import { CsatError, TABLE_4_1, templateFromGrid, type CellValue } from '../../src/domain';
+import { CsatError, formatProblem, TABLE_4_1, templateFromGrid, type CellValue } from '../../src/domain';
 import { ITEMS, WEIGHTS } from '../helpers/grids';
 
 /** Table 4-1 laid out as in the policy, as Excel passes a merged-cell range (blanks after merges). */
@@ -95,8 +95,17 @@ describe('templateFromGrid (Table 4-1 layout)', () => {
     });
   });
 
-  it('refuses a range without 项目 or 权重 rows', () => {
-    expect(problemsOf(() => templateFromGrid([['a', 'b']]))).toEqual(['template-layout@']);
-    expect(problemsOf(() => templateFromGrid(table41().filter((_, r) => r !== 2)))).toEqual(['template-layout@']);
+  it('refuses a range without 项目 or 权重 rows, naming where it looked, in both languages', () => {
+    expect(problemsOf(() => templateFromGrid([['a', 'b']]))).toEqual(['template-no-category-row@']);
+    expect(problemsOf(() => templateFromGrid([['项目', '服务能力与质量']]))).toEqual(['template-no-item-row@']);
+    expect(problemsOf(() => templateFromGrid(table41().filter((_, r) => r !== 2)))).toEqual(['template-no-weight-row@']);
+    try {
+      templateFromGrid([['a', 'b']], { sheet: '模板', row: 3, col: 2 });
+      throw new Error('not refused');
+    } catch (e) {
+      const [p] = (e as CsatError).problems;
+      expect(formatProblem(p, 'zh-CN')).toBe('模板区域不符合表4-1 版式：第一列（模板!B3 起）找不到"项目"行');
+      expect(formatProblem(p, 'en-US')).toBe('The template range is not in the layout of Table 4-1: no "项目" (category) row in the first column from 模板!B3');
+    }
   });
 });
