@@ -5,10 +5,7 @@
  * largest improvement potential, the smallest set that lifts the quarter to the target, the 修补区
  * items and the sample-size verdict — the lines the pane shows after a report.
  */
-import { formatPercent, messageText, type Locale, type Message, type ResponseSet } from '../domain';
-import type { DriverResult } from '../domain/analysis/drivers';
-import type { PotentialResult } from '../domain/analysis/potential';
-import { VERDICT_TEXT, type SamplePlan } from '../domain/analysis/sample-size';
+import { actFirst, formatPercent, messageText, VERDICT_TEXT, type ActFirstSource, type Locale, type Message, type ResponseSet } from '../domain';
 import { generateReport } from '../jobs/report';
 import { loadSurveyData } from '../jobs/survey-data';
 import { version } from '../../package.json';
@@ -25,39 +22,24 @@ export interface ReportArgs {
   force: boolean;
 }
 
-/** How many items by potential the summary names (as the pane). */
-const TOP_ITEMS = 3;
-
-/** The analysis fields the summary reads; each part is left out when its field is absent. */
-export interface ActFirstFields {
-  readonly potential?: PotentialResult;
-  readonly drivers?: DriverResult;
-  /** The engine adds the quarter the needed n was estimated from. */
-  readonly sampleSize?: SamplePlan & { readonly basisPeriod?: string };
-}
-
 const points = (v: number) => (v * 100).toFixed(2);
 
-/** The "先改进什么" lines of an analysis; none when it has none of the fields. */
-export function actFirstLines(analysis: ActFirstFields & object): Message[] {
-  const { potential, drivers, sampleSize: plan } = analysis;
-  if (!potential && !drivers && !plan) return [];
+/** The "先改进什么" lines of an analysis — the pane's summary (domain `actFirst`) in words; none when it has none. */
+export function actFirstLines(analysis: ActFirstSource & object): Message[] {
+  const view = actFirst(analysis);
+  if (!view) return [];
   const lines = [say('act-first-head')];
-  if (potential) {
-    const top = potential.items
-      .filter((i) => i.potential > 0)
-      .sort((a, b) => b.potential - a.potential)
-      .slice(0, TOP_ITEMS);
+  if (view.top) {
     lines.push(
-      top.length > 0
-        ? say('act-first-top', { items: top.map((i) => ({ item: i.item, points: points(i.potential), satisfaction: formatPercent(i.satisfaction) })) })
+      view.top.length > 0
+        ? say('act-first-top', { items: view.top.map((i) => ({ item: i.item, points: points(i.gain), satisfaction: formatPercent(i.satisfaction) })) })
         : say('act-first-no-gap'),
     );
-    if (potential.overall !== null && potential.reachSet === null) lines.push(say('act-first-unreachable'));
-    else if (potential.reachSet && potential.reachSet.length > 0)
-      lines.push(say('act-first-reach', { items: [...potential.reachSet], overall: formatPercent(potential.reachedOverall ?? potential.overall) }));
   }
-  if (drivers) lines.push(say('act-first-fix', { items: [...drivers.fixFirst] }));
+  if (view.reach?.kind === 'unreachable') lines.push(say('act-first-unreachable'));
+  else if (view.reach?.kind === 'set') lines.push(say('act-first-reach', { items: [...view.reach.items], overall: formatPercent(view.reach.reachedOverall) }));
+  if (view.fixFirst) lines.push(say('act-first-fix', { items: [...view.fixFirst] }));
+  const plan = view.sample;
   if (plan) {
     const verdict = { zh: VERDICT_TEXT[plan.verdict]['zh-CN'], en: VERDICT_TEXT[plan.verdict]['en-US'] };
     lines.push(
@@ -75,7 +57,7 @@ export function actFirstLines(analysis: ActFirstFields & object): Message[] {
   return lines;
 }
 
-export function actFirstText(analysis: ActFirstFields & object, locale: Locale): string[] {
+export function actFirstText(analysis: ActFirstSource & object, locale: Locale): string[] {
   return actFirstLines(analysis).map((m) => messageText(m, locale));
 }
 

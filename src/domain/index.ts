@@ -20,6 +20,7 @@ export * from './analysis/drivers';
 export * from './analysis/sample-size';
 export * from './analysis/themes';
 export { responsesSampleSize } from './analysis/act-first';
+export * from './analysis/where-to-act';
 export * from './communication';
 export * from './actions';
 export * from './import';

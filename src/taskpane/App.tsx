@@ -8,7 +8,7 @@ import { Tab, TabList, Text, Title3, makeStyles, tokens } from '@fluentui/react-
 import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { describeError, type Locale } from '../domain';
 import type { ExcelGateway } from '../plan';
-import { actFirst } from './act-first';
+import { actFirst } from '../domain';
 import { ActFirst } from './components/ActFirst';
 import { AnalysisSection } from './components/AnalysisSection';
 import { ImportArchiveSections } from './components/ImportArchiveSections';

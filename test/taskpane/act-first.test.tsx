@@ -12,7 +12,7 @@ import type { Locale } from '../../src/domain';
 import type { Driver, DriverResult } from '../../src/domain/analysis/drivers';
 import { improvementPotential, type ItemPotential, type PotentialResult } from '../../src/domain/analysis/potential';
 import type { SamplePlan } from '../../src/domain/analysis/sample-size';
-import { actFirst, type ActFirstView } from '../../src/taskpane/act-first';
+import { actFirst, type ActFirstView } from '../../src/domain';
 import { ActFirst } from '../../src/taskpane/components/ActFirst';
 import { STRINGS } from '../../src/taskpane/i18n';
 

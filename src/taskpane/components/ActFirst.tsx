@@ -1,7 +1,7 @@
 import { Card, CardHeader, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { formatPercent, type Locale } from '../../domain';
 import { VERDICT_TEXT } from '../../domain/analysis/sample-size';
-import type { ActFirstView } from '../act-first';
+import type { ActFirstView } from '../../domain';
 import type { Strings } from '../i18n';
 
 const useStyles = makeStyles({

@@ -1,12 +1,12 @@
 /**
- * "先改进什么 / Where to act first": the pane's view model of a report's improvement potential, key
+ * "先改进什么 / Where to act first": what the pane and `csat report` show of a report's improvement potential, key
  * drivers and sample size — the items whose reaching the target gains the most points, the smallest
  * set that lifts the quarter to the target, the 修补区 items, and the sample-size verdict. Pure: it
  * reads the analysis fields as optional (each part absent when its field is) and words nothing.
  */
-import type { DriverResult } from '../domain/analysis/drivers';
-import type { PotentialResult } from '../domain/analysis/potential';
-import type { SamplePlan } from '../domain/analysis/sample-size';
+import type { DriverResult } from './drivers';
+import type { PotentialResult } from './potential';
+import type { SamplePlan } from './sample-size';
 
 /** How many items by potential the summary lists. */
 export const TOP_ITEMS = 3;
