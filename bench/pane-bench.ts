@@ -66,6 +66,7 @@ async function paneRun(browser: Browser, url: string, file: string): Promise<{ m
   const r = await measured(page, async () => {
     await input.setInputFiles(file);
     await page.getByText(/已打开/).first().waitFor({ timeout: 600_000 });
+    await page.getByRole('tab', { name: '分析' }).click();
     await page.getByRole('button', { name: '生成分析报告' }).click();
     await page.getByText(/已生成"分析报告-/).first().waitFor({ timeout: 600_000 });
   });
