@@ -51,6 +51,7 @@ const layering = {
     messages: {
       folder: "Layering: {{layer}} may import only {{allowed}} — not '{{source}}' ({{target}}).",
       library: "Layering: {{layer}} may use only the libraries {{allowed}} — not '{{source}}'.",
+      dynamic: 'Layering: {{layer}} loads modules only by a literal path (import(\'…\'), require(\'…\')) that this rule can check.',
     },
     schema: [],
   },
@@ -68,12 +69,25 @@ const layering = {
         context.report({ node, messageId: 'library', data: { layer, allowed: rules.libraries.join(', ') || '(none)', source } });
       }
     };
+    /** The path of `import(…)` / `require(…)`: a string literal or a template without expressions; anything else is refused. */
+    const checkDynamic = (node, arg) => {
+      if (arg?.type === 'Literal' && typeof arg.value === 'string') check(node, arg.value);
+      else if (arg?.type === 'TemplateLiteral' && arg.expressions.length === 0) check(node, arg.quasis[0].value.cooked);
+      else context.report({ node, messageId: 'dynamic', data: { layer } });
+    };
     return {
       ImportDeclaration: (node) => check(node, node.source.value),
       ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
       ExportAllDeclaration: (node) => check(node, node.source.value),
-      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
-      CallExpression: (node) => node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal' && check(node, node.arguments[0].value),
+      ImportExpression: (node) => checkDynamic(node, node.source),
+      CallExpression: (node) => node.callee.type === 'Identifier' && node.callee.name === 'require' && checkDynamic(node, node.arguments[0]),
+      // `type A = import('…').X` (the argument is a TSLiteralType around the string literal).
+      TSImportType: (node) => {
+        const arg = node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.argument;
+        checkDynamic(node, arg);
+      },
+      // `import x = require('…')`.
+      TSExternalModuleReference: (node) => checkDynamic(node, node.expression),
     };
   },
 };

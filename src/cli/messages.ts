@@ -6,6 +6,23 @@ import { catalogue, phrase, type Message } from '../domain';
 
 type Words = Pick<Message, 'zh' | 'en'>;
 
+/**
+ * The sample-size line: the verdict about the quarter's own 结论 (`side`: above 达标, below 未达标; `overall`
+ * formatted, null without one) and the needs estimated from the `basis` quarter.
+ */
+interface SampleLine {
+  verdict: Words;
+  n: number;
+  overall: string | null;
+  side: 'above' | 'below' | null;
+  halfWidth: string;
+  forHalfWidth: number | null;
+  forTarget: number | null;
+  basis?: string;
+  /** The quarter's own 95% interval spans the target. */
+  spans?: boolean;
+}
+
 /** Why a write failed, from the system's error code, naming the user's folder (never the temp file). */
 function writeReason(code: string, dir: string): Words {
   switch (code) {
@@ -138,22 +155,28 @@ export const say = catalogue({
     (p) => `  Fix first (important, below target): ${p.items.length > 0 ? p.items.join(', ') : 'none'}`,
   ),
   'act-first-sample': phrase(
-    (p: { verdict: Words; n: number; halfWidth: string; forHalfWidth: number | null; side: 'above' | 'below' | null; forTarget: number | null; basis?: string }) =>
-      `  ${p.verdict.zh}——${[
-        `本季度 ${p.n} 份`,
+    (p: SampleLine) => {
+      const called = p.side === 'below' ? '未达标' : '达标';
+      const head = `本季度 ${p.n} 份${p.overall !== null && p.side !== null ? `，总体 ${p.overall}（${called}）` : ''}`;
+      const needs = [
         p.forHalfWidth !== null ? `置信区间达到 ±${p.halfWidth} 个百分点需 ${p.forHalfWidth} 份` : '',
-        p.forTarget !== null && p.side !== null ? `判定${p.side === 'above' ? '达标' : '未达标'}需 ${p.forTarget} 份` : '',
-      ]
-        .filter(Boolean)
-        .join('；')}${p.basis ? `（按 ${p.basis} 的答卷估算）` : ''}。`,
-    (p) =>
-      `  ${p.verdict.en} — ${[
-        `${p.n} responses this quarter`,
+        p.forTarget !== null && p.side !== null ? `判定${called}需 ${p.forTarget} 份` : '',
+      ].filter(Boolean);
+      const from = p.basis ? `按 ${p.basis} 的答卷` : '';
+      const spans = p.spans ? '；本季度 95% 置信区间跨过目标' : '';
+      return `  ${p.verdict.zh}——${head}；${needs.length > 0 ? `${from ? `${from}估算，` : ''}${needs.join('，')}` : `${from}无法估计所需样本`}${spans}。`;
+    },
+    (p) => {
+      const called = p.side === 'below' ? 'missed' : 'met';
+      const head = `${p.n} responses this quarter${p.overall !== null && p.side !== null ? `, overall ${p.overall} (target ${called})` : ''}`;
+      const needs = [
         p.forHalfWidth !== null ? `±${p.halfWidth} points needs ${p.forHalfWidth}` : '',
-        p.forTarget !== null && p.side !== null ? `showing the target ${p.side === 'above' ? 'met' : 'missed'} needs ${p.forTarget}` : '',
-      ]
-        .filter(Boolean)
-        .join('; ')}${p.basis ? ` (estimated from ${p.basis}'s responses)` : ''}.`,
+        p.forTarget !== null && p.side !== null ? `calling the target ${called} needs ${p.forTarget}` : '',
+      ].filter(Boolean);
+      const from = p.basis ? ` from ${p.basis}'s responses` : '';
+      const spans = p.spans ? "; this quarter's 95% interval spans the target" : '';
+      return `  ${p.verdict.en} — ${head}; ${needs.length > 0 ? `${from ? `estimated${from}, ` : ''}${needs.join(', ')}` : `the needed responses cannot be estimated${from}`}${spans}.`;
+    },
   ),
   // csat import
   'mapping-unreadable': phrase(

@@ -3,7 +3,7 @@
  * pictures and pivot tables included — plus the quarter's report and trend tabs. The input is never
  * overwritten. After the key figures it prints "先改进什么 / Where to act first": the items of
  * largest improvement potential, the smallest set that lifts the quarter to the target, the 修补区
- * items and the sample-size verdict — the lines the pane shows after a report.
+ * items and the sample-size verdict (about the quarter's own 结论) — the lines the pane shows after a report.
  */
 import { actFirst, formatPercent, messageText, VERDICT_TEXT, type ActFirstSource, type Locale, type Message, type ResponseSet } from '../domain';
 import { generateReport } from '../jobs/report';
@@ -46,11 +46,13 @@ export function actFirstLines(analysis: ActFirstSource & object): Message[] {
       say('act-first-sample', {
         verdict,
         n: plan.actualN,
+        overall: plan.overall == null ? null : formatPercent(plan.overall, 2),
+        side: plan.side,
         halfWidth: String(Number((plan.halfWidth * 100).toFixed(2))),
         forHalfWidth: plan.forHalfWidth,
-        side: plan.side,
         forTarget: plan.forTarget,
         basis: plan.basisPeriod,
+        spans: plan.spansTarget === true,
       }),
     );
   }

@@ -19,7 +19,8 @@
  * `zeroMeansBlank` (the functions' `[template]` argument: desktop Excel passes blank cells as 0, the
  * web as null): a numeric 0 is a blank cell wherever a blank is meaningful — the first column, the
  * category and item rows, an all-blank row, the target, aliases and questions. Weights and scores are
- * read as typed (a level may score 0; a blank weight or score is refused on both hosts).
+ * read as typed (a level may score 0; a blank weight is refused on both hosts, a blank score is refused on
+ * the web but arrives as 0 on desktop and is read as the score 0).
  */
 import { cellAddress, DEFAULT_ORIGIN, isBlank, normalizeLabel, type CellValue, type Grid, type GridOrigin } from './cells';
 import { CsatError, problem } from './messages';

@@ -1,6 +1,23 @@
 /** Every string the pane shows, one catalogue per language: zh-CN first, en-US second. */
 import type { Locale } from '../domain';
 
+/** What the sample-size detail line reads: the quarter's n and 结论, and the needs estimated from `basis`. */
+export interface SampleDetail {
+  readonly n: number;
+  /** The quarter's overall, formatted ("86.00%"); null: none. */
+  readonly overall: string | null;
+  /** The quarter's 结论: above 达标, below 未达标. */
+  readonly side: 'above' | 'below' | null;
+  readonly halfWidth: string;
+  readonly forHalfWidth: number | null;
+  /** n to call `side`. */
+  readonly forTarget: number | null;
+  /** The quarter the needs are estimated from. */
+  readonly basis?: string;
+  /** The quarter's own 95% interval spans the target (then too few whatever the n). */
+  readonly spans?: boolean;
+}
+
 export const STRINGS = {
   'zh-CN': {
     appTitle: '客户满意度 CSAT',
@@ -76,14 +93,17 @@ export const STRINGS = {
     actUnreachable: '即使所有项目都达到目标，总体仍低于目标（部分受访者未答全部项目）。',
     actFix: '修补区（重要且低于目标，先改进）',
     actFixNone: '没有修补区项目。',
-    actSampleDetail: (n: number, halfWidth: string, forHalfWidth: number | null, side: 'above' | 'below' | null, forTarget: number | null, basis?: string) =>
-      [
-        `本季度 ${n} 份`,
-        forHalfWidth !== null ? `置信区间达到 ±${halfWidth} 个百分点需 ${forHalfWidth} 份` : '',
-        forTarget !== null && side !== null ? `判定${side === 'above' ? '达标' : '未达标'}需 ${forTarget} 份` : '',
-      ]
-        .filter(Boolean)
-        .join('；') + (basis ? `（按 ${basis} 的答卷估算）` : '') + '。',
+    actSampleDetail: (d: SampleDetail) => {
+      const called = d.side === 'below' ? '未达标' : '达标';
+      const head = `本季度 ${d.n} 份${d.overall !== null && d.side !== null ? `，总体 ${d.overall}（${called}）` : ''}`;
+      const needs = [
+        d.forHalfWidth !== null ? `置信区间达到 ±${d.halfWidth} 个百分点需 ${d.forHalfWidth} 份` : '',
+        d.forTarget !== null && d.side !== null ? `判定${called}需 ${d.forTarget} 份` : '',
+      ].filter(Boolean);
+      const from = d.basis ? `按 ${d.basis} 的答卷` : '';
+      const spans = d.spans ? '；本季度 95% 置信区间跨过目标' : '';
+      return `${head}；${needs.length > 0 ? `${from ? `${from}估算，` : ''}${needs.join('，')}` : `${from}无法估计所需样本`}${spans}。`;
+    },
   },
   'en-US': {
     appTitle: 'CSAT for Excel',
@@ -159,14 +179,17 @@ export const STRINGS = {
     actUnreachable: 'Even with every item at the target the overall stays below it (some respondents skipped items).',
     actFix: 'Fix first (important, below target)',
     actFixNone: 'No item to fix first.',
-    actSampleDetail: (n: number, halfWidth: string, forHalfWidth: number | null, side: 'above' | 'below' | null, forTarget: number | null, basis?: string) =>
-      [
-        `${n} responses this quarter`,
-        forHalfWidth !== null ? `±${halfWidth} points needs ${forHalfWidth}` : '',
-        forTarget !== null && side !== null ? `showing the target ${side === 'above' ? 'met' : 'missed'} needs ${forTarget}` : '',
-      ]
-        .filter(Boolean)
-        .join('; ') + (basis ? ` (estimated from ${basis}'s responses)` : '') + '.',
+    actSampleDetail: (d: SampleDetail) => {
+      const called = d.side === 'below' ? 'missed' : 'met';
+      const head = `${d.n} responses this quarter${d.overall !== null && d.side !== null ? `, overall ${d.overall} (target ${called})` : ''}`;
+      const needs = [
+        d.forHalfWidth !== null ? `±${d.halfWidth} points needs ${d.forHalfWidth}` : '',
+        d.forTarget !== null && d.side !== null ? `calling the target ${called} needs ${d.forTarget}` : '',
+      ].filter(Boolean);
+      const from = d.basis ? ` from ${d.basis}'s responses` : '';
+      const spans = d.spans ? "; this quarter's 95% interval spans the target" : '';
+      return `${head}; ${needs.length > 0 ? `${from ? `estimated${from}, ` : ''}${needs.join(', ')}` : `the needed responses cannot be estimated${from}`}${spans}.`;
+    },
   },
 } satisfies Record<Locale, Record<string, string | ((...args: never[]) => string)>>;
 

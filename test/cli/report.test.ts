@@ -100,7 +100,10 @@ describe('csat report: 先改进什么 after the key figures', () => {
     expect(summary.every((l) => l.startsWith('  '))).toBe(true);
     expect(summary.some((l) => /^ {2}(提升潜力最大（单项达到目标时总体提高）：.+ \+\d+\.\d\d 个百分点|所有项目都已达到目标)/.test(l))).toBe(true);
     expect(summary.some((l) => l.startsWith('  修补区（重要且低于目标，先改进）：'))).toBe(true);
-    expect(summary.some((l) => /^ {2}(样本量足以判定达标|样本量足以判定未达标|样本不足，结论不稳)——本季度 \d+ 份；.*（按 2026Q3 的答卷估算）。$/.test(l))).toBe(true);
+    // The sample sentence is about the quarter's own 结论: the same 达标/未达标 as the key figures.
+    const called = /，(达标|未达标)）$/.exec(lines[figures])![1];
+    const sample = summary.find((l) => l.startsWith('  样本') && l.includes('——本季度'))!;
+    expect(sample).toMatch(new RegExp(`^ {2}(样本量足以判定${called}|样本不足，结论不稳)——本季度 \\d+ 份，总体 \\d+\\.\\d\\d%（${called}）；按 2026Q3 的答卷估算，.*。$`));
   });
 
   const item = (name: string, satisfaction: number | null, potential: number, rank: number) => ({ item: name, weight: 10, satisfaction, gap: 0, potential, rank });
@@ -114,7 +117,24 @@ describe('csat report: 先改进什么 after the key figures', () => {
     reachedOverall: 0.9003,
   };
   const drivers = { items: [], meanImportance: 0.5, target: 0.9, fewPairs: [], fixFirst: ['响应', '沟通'] };
-  const sampleSize: SamplePlan = { basisN: 48, mean: 0.86, sd: 0.1, halfWidth: 0.02, confidence: 0.95, target: 0.9, forHalfWidth: 99, side: 'below', forTarget: 19, actualN: 52, verdict: 'too-few' };
+  // Basis mean 93% (plan: above), the quarter 86% (结论 未达标): the line follows the quarter.
+  const sampleSize: SamplePlan = {
+    basisN: 48,
+    mean: 0.93,
+    sd: 0.1,
+    halfWidth: 0.02,
+    confidence: 0.95,
+    target: 0.9,
+    forHalfWidth: 99,
+    overall: 0.86,
+    side: 'below',
+    forTarget: 60,
+    planSide: 'above',
+    planForTarget: 32,
+    actualN: 52,
+    spansTarget: false,
+    verdict: 'too-few',
+  };
 
   it('words the three items of largest gain, the reaching set, 修补区 and the sample size (zh-CN, en-US)', () => {
     expect(actFirstText({ potential, drivers, sampleSize }, 'zh-CN')).toEqual([
@@ -122,14 +142,23 @@ describe('csat report: 先改进什么 after the key figures', () => {
       '  提升潜力最大（单项达到目标时总体提高）：沟通 +1.23 个百分点（现为 80.00%）、响应 +0.80 个百分点（现为 82.00%）、日常 +0.50 个百分点（现为 85.00%）',
       '  只需 沟通、响应、日常 达到目标，总体即可达标（90.03%）。',
       '  修补区（重要且低于目标，先改进）：响应、沟通',
-      '  样本不足，结论不稳——本季度 52 份；置信区间达到 ±2 个百分点需 99 份；判定未达标需 19 份。',
+      '  样本不足，结论不稳——本季度 52 份，总体 86.00%（未达标）；置信区间达到 ±2 个百分点需 99 份，判定未达标需 60 份。',
     ]);
-    expect(actFirstText({ potential, drivers, sampleSize: { ...sampleSize, side: 'above', forTarget: 40, actualN: 120, forHalfWidth: 97, verdict: 'enough-met', basisPeriod: '2026Q3' } }, 'en-US')).toEqual([
+    expect(actFirstText({ potential, drivers, sampleSize: { ...sampleSize, overall: 0.9312, side: 'above', forTarget: 40, actualN: 120, forHalfWidth: 97, verdict: 'enough-met', basisPeriod: '2026Q3' } }, 'en-US')).toEqual([
       'Where to act first:',
       '  Largest improvement potential (overall gain if the item alone reached the target): 沟通 +1.23 points (now 80.00%), 响应 +0.80 points (now 82.00%), 日常 +0.50 points (now 85.00%)',
       '  Bringing just 沟通, 响应, 日常 to the target lifts the overall to the target (90.03%).',
       '  Fix first (important, below target): 响应, 沟通',
-      '  Enough responses to call the target met — 120 responses this quarter; ±2 points needs 97; showing the target met needs 40 (estimated from 2026Q3\'s responses).',
+      '  Enough responses to call the target met — 120 responses this quarter, overall 93.12% (target met); estimated from 2026Q3\'s responses, ±2 points needs 97, calling the target met needs 40.',
+    ]);
+    // The quarter below the target after one above it: enough to call 未达标 — never 达标.
+    const spans = actFirstText({ sampleSize: { ...sampleSize, actualN: 200, spansTarget: true, basisPeriod: '2026Q1' } }, 'zh-CN');
+    expect(spans[1]).toBe('  样本不足，结论不稳——本季度 200 份，总体 86.00%（未达标）；按 2026Q1 的答卷估算，置信区间达到 ±2 个百分点需 99 份，判定未达标需 60 份；本季度 95% 置信区间跨过目标。');
+    const after = { ...sampleSize, actualN: 200, verdict: 'enough-not-met' as const, basisPeriod: '2026Q1' };
+    expect(actFirstText({ sampleSize: after }, 'zh-CN')).toEqual(['先改进什么：', '  样本量足以判定未达标——本季度 200 份，总体 86.00%（未达标）；按 2026Q1 的答卷估算，置信区间达到 ±2 个百分点需 99 份，判定未达标需 60 份。']);
+    expect(actFirstText({ sampleSize: after }, 'en-US')).toEqual([
+      'Where to act first:',
+      "  Enough responses to call the target missed — 200 responses this quarter, overall 86.00% (target missed); estimated from 2026Q1's responses, ±2 points needs 99, calling the target missed needs 60.",
     ]);
   });
 

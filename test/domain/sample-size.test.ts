@@ -1,6 +1,6 @@
 /**
  * 样本量: the textbook formula against a published worked example, the t-based iteration against a
- * plain scan of HyperFormula's T.INV.2T / T.INV, and the plan's verdicts.
+ * plain scan of HyperFormula's T.INV.2T / T.INV, and the verdicts — about the quarter's own overall.
  */
 import { HyperFormula } from 'hyperformula';
 import { nForHalfWidth, nForMargin, samplePlan, VERDICT_TEXT, zSampleSize } from '../../src/domain/analysis/sample-size';
@@ -62,8 +62,10 @@ describe('sample size (样本量)', () => {
       expect(p.mean).toBeCloseTo(mean, 12);
       expect(p.sd).toBeCloseTo(sd, 12);
       expect(p.side).toBe('above');
+      expect(p.overall).toBeCloseTo(mean, 12); // no overall given: the basis mean's
       expect(p.forHalfWidth).toBe(scan((c) => `T.INV.2T(0.05,${c}-1)*${sd}/SQRT(${c})`, 0.02));
       expect(p.forTarget).toBe(scan((c) => `T.INV(0.95,${c}-1)*${sd}/SQRT(${c})`, mean - 0.9));
+      expect([p.planSide, p.planForTarget]).toEqual(['above', p.forTarget]);
       expect(p.actualN).toBe(20);
       // s ≈ 0.0265: ±2 points needs about 9 answers; clearing 90% by 3 points about 5 — 20 is enough.
       expect(p.forHalfWidth!).toBeLessThanOrEqual(20);
@@ -77,11 +79,50 @@ describe('sample size (样本量)', () => {
       expect(VERDICT_TEXT[p.verdict]['zh-CN']).toBe('样本不足，结论不稳');
     });
 
-    it('a score sitting on the target can never be shown either way', () => {
+    it('a score sitting on the target can never be shown either way (结论 says 达标 there)', () => {
       const p = samplePlan([0.85, 0.95, 0.9, 0.9], { target: 0.9, actualN: 10_000 });
-      expect(p.side).toBeNull();
+      expect(p.side).toBe('above');
       expect(p.forTarget).toBeNull();
+      expect([p.planSide, p.planForTarget]).toEqual([null, null]);
       expect(p.verdict).toBe('too-few');
+      // The basis on the target, the quarter off it: the quarter's own distance decides.
+      const q = samplePlan([0.85, 0.95, 0.9, 0.9], { target: 0.9, actualN: 10_000, overall: 0.8 });
+      expect([q.planForTarget, q.side, q.verdict]).toEqual([null, 'below', 'enough-not-met']);
+    });
+
+    it('the verdict follows the quarter\'s overall, not the basis mean: basis 93%, quarter 86%', () => {
+      const p = samplePlan(above, { target: 0.9, actualN: 200, overall: 0.86 });
+      expect([p.planSide, p.side]).toEqual(['above', 'below']);
+      // The need is the basis spread against the quarter's distance from the target (0.04) …
+      expect(p.forTarget).toBe(scan((c) => `T.INV(0.95,${c}-1)*${sd}/SQRT(${c})`, 0.04));
+      // … the plan the basis spread against the basis mean's (≈ 0.03).
+      expect(p.planForTarget).toBe(scan((c) => `T.INV(0.95,${c}-1)*${sd}/SQRT(${c})`, mean - 0.9));
+      expect(p.verdict).toBe('enough-not-met');
+      expect(VERDICT_TEXT[p.verdict]['zh-CN']).toBe('样本量足以判定未达标');
+      expect(samplePlan(above, { target: 0.9, actualN: p.forTarget! - 1, overall: 0.86 }).verdict).toBe('too-few');
+    });
+
+    it('enough to call the verdict needs only the n for that side, not the ±2-point n', () => {
+      const wide = [0.6, 1, 0.7, 1, 0.9, 1, 0.8, 1]; // s ≈ 0.15: ±2 points needs far more than clearing by 20 points
+      const p = samplePlan(wide, { target: 0.9, overall: 0.7, actualN: 20 });
+      expect(p.forTarget).toBe(scan((c) => `T.INV(0.95,${c}-1)*${p.sd}/SQRT(${c})`, 0.2));
+      expect(p.forTarget!).toBeLessThanOrEqual(20);
+      expect(p.forHalfWidth!).toBeGreaterThan(20);
+      expect(p.verdict).toBe('enough-not-met');
+    });
+
+    it('the quarter\'s own 95% interval spanning the target makes it too few, whatever the n', () => {
+      const base = { target: 0.9, actualN: 200, overall: 0.86 };
+      expect(samplePlan(above, { ...base, interval: { low: 0.85, high: 0.87 } })).toMatchObject({ spansTarget: false, verdict: 'enough-not-met' });
+      expect(samplePlan(above, { ...base, interval: { low: 0.82, high: 0.9 } })).toMatchObject({ spansTarget: true, verdict: 'too-few' });
+      // 达标 with the lower bound under the target — what the report notes as 达标尚不稳固.
+      const met = { target: 0.9, actualN: 200, overall: 0.95 };
+      expect(samplePlan(above, { ...met, interval: { low: 0.8999, high: 1 } })).toMatchObject({ side: 'above', spansTarget: true, verdict: 'too-few' });
+      expect(samplePlan(above, { ...met, interval: { low: 0.9, high: 1 } })).toMatchObject({ spansTarget: false, verdict: 'enough-met' });
+    });
+
+    it('no overall: nothing to call', () => {
+      expect(samplePlan(above, { target: 0.9, overall: null, actualN: 500 })).toMatchObject({ side: null, forTarget: null, verdict: 'too-few' });
     });
 
     it('below the target: n to show it is below, and its verdict', () => {
@@ -94,7 +135,8 @@ describe('sample size (样本量)', () => {
     });
 
     it('one composite is not a basis', () => {
-      expect(samplePlan([0.9])).toMatchObject({ forHalfWidth: null, forTarget: null, verdict: 'too-few' });
+      expect(samplePlan([0.9])).toMatchObject({ forHalfWidth: null, forTarget: null, planForTarget: null, verdict: 'too-few' });
+      expect(samplePlan([0.9], { overall: 0.5, actualN: 1000 })).toMatchObject({ side: 'below', forTarget: null, verdict: 'too-few' });
     });
   });
 });

@@ -8,7 +8,8 @@ import { HyperFormula } from 'hyperformula';
 import { analyze, locateData, readResponses, TABLE_4_1, VERDICT_TEXT, type Analysis, type CellValue } from '../../src/domain';
 import { buildReportSheet, parseCell, parseRange, type PlanValue, type SheetPlan } from '../../src/plan';
 import { sampleResponses } from '../../src/sample/sample-data';
-import { GRID } from '../helpers/analysis-grid';
+import { GRID, HEAD, row } from '../helpers/analysis-grid';
+import { uniformRow } from '../helpers/grids';
 
 const origin = { sheet: '调查数据', row: 1, col: 1 };
 const stamp = { generatedAt: '2026-07-01 09:00', version: '0.1.0' };
@@ -186,15 +187,37 @@ describe('意见主题 and 样本量', () => {
   it('puts the needed and actual n with the plain sentence in 调查概况', () => {
     const { plan, a } = report(SAMPLE, '2026Q4');
     const m = cells(plan);
-    const row = (label: string) => {
-      for (let r = 1; r < 40; r++) if (at(m, r, 1) === label) return at(m, r, 2);
-      throw new Error(label);
-    };
     const s = a.sampleSize;
     expect(s.basisPeriod).toBe('2026Q3');
-    expect(row('±2个百分点所需样本')).toBe(s.forHalfWidth);
-    expect(row(s.side === 'below' ? '判定未达标所需样本' : '判定达标所需样本')).toBe(s.forTarget);
-    expect(row('本季度样本')).toBe(a.respondents);
-    expect(String(row('样本量结论')).startsWith(VERDICT_TEXT[s.verdict]['zh-CN'])).toBe(true);
+    expect(labelled(m, '±2个百分点所需样本')).toBe(s.forHalfWidth);
+    expect(labelled(m, a.verdict === '未达标' ? '判定未达标所需样本' : '判定达标所需样本')).toBe(s.forTarget);
+    expect(labelled(m, '本季度样本')).toBe(a.respondents);
+    expect(String(labelled(m, '样本量结论')).startsWith(VERDICT_TEXT[s.verdict]['zh-CN'])).toBe(true);
+  });
+
+  it('Q1 93%, Q2 86% with 200 responses: 结论 未达标, and 样本量结论 says enough to call it 未达标', () => {
+    // Q1: 5 满意, 4 较满意, 1 一般 → mean 93%, s² = (5·7² + 4·3² + 23²) / 9 = 90 points²; Q2: 较满意 and 一般 4 : 1 → 86%.
+    // By hand (t tables, s = √0.009 = 0.0948683): ±2 points needs 89 (t(.975,88)·s/√89 = 0.019984, n = 88 gives
+    // 0.020101); calling 未达标 by 4 points needs 18 (t(.95,17)·s/√18 = 0.03890, n = 17 gives 0.04017); the plan —
+    // the true score at Q1's 93%, 3 points over — 29 (t(.95,28)·s/√29 = 0.029967, n = 28 gives 0.030537).
+    const g: CellValue[][] = [HEAD];
+    ['满意', '满意', '满意', '满意', '满意', '较满意', '较满意', '较满意', '较满意', '一般'].forEach((label, k) => g.push(row(`A${k}`, '政府', '现场走访', `2026-02-${String(k + 1).padStart(2, '0')}`, uniformRow(label))));
+    for (let k = 0; k < 200; k++) g.push(row(`B${k}`, '金融', '电话访问', `2026-05-${String((k % 28) + 1).padStart(2, '0')}`, uniformRow(k % 5 === 4 ? '一般' : '较满意')));
+    const { plan } = report(g, '2026Q2');
+    const m = cells(plan);
+    expect(labelled(m, '结论')).toBe('未达标');
+    expect(labelled(m, '±2个百分点所需样本')).toBe(89);
+    expect(labelled(m, '判定未达标所需样本')).toBe(18);
+    expect(labelled(m, '本季度样本')).toBe(200);
+    expect(labelled(m, '样本量结论')).toBe(
+      '样本量足以判定未达标（本季度总体 86.00%，结论未达标；所需样本按 2026Q1 的 10 份答卷估算：受访者加权得分平均 93.00%、标准差 9.49 个百分点；' +
+        '计划：若真实得分等于 2026Q1 的平均，判定达标需 29 份；95% 置信）',
+    );
   });
 });
+
+/** The value beside the first cell in column 1 reading `label`. */
+function labelled(m: Map<string, PlanValue>, label: string): PlanValue | undefined {
+  for (let r = 1; r < 80; r++) if (at(m, r, 1) === label) return at(m, r, 2);
+  throw new Error(label);
+}

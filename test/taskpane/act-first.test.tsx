@@ -40,7 +40,24 @@ const POTENTIAL = potentialOf(
 const driver = (item: string, quadrant: Driver['quadrant']): Driver => ({ item, category: '服务', weight: 10, n: 40, r: 0.5, fewPairs: false, satisfaction: 0.8, quadrant });
 const DRIVERS: DriverResult = { items: [driver('响应', '修补区'), driver('沟通', '修补区'), driver('质量', '优势区')], meanImportance: 0.5, target: 0.9, fewPairs: [], fixFirst: ['响应', '沟通'] };
 
-const SAMPLE: SamplePlan = { basisN: 48, mean: 0.86, sd: 0.1, halfWidth: 0.02, confidence: 0.95, target: 0.9, forHalfWidth: 99, side: 'below', forTarget: 19, actualN: 52, verdict: 'too-few' };
+/** Basis mean 93% (the plan: above), the quarter 86% (结论 未达标): the sentence follows the quarter. */
+const SAMPLE: SamplePlan = {
+  basisN: 48,
+  mean: 0.93,
+  sd: 0.1,
+  halfWidth: 0.02,
+  confidence: 0.95,
+  target: 0.9,
+  forHalfWidth: 99,
+  overall: 0.86,
+  side: 'below',
+  forTarget: 60,
+  planSide: 'above',
+  planForTarget: 32,
+  actualN: 52,
+  spansTarget: false,
+  verdict: 'too-few',
+};
 
 describe('actFirst (view model)', () => {
   it('lists the three items of largest gain, the set that reaches the target, 修补区 and the plan', () => {
@@ -116,15 +133,32 @@ describe('ActFirst card', () => {
     ]);
     expect(screen.getByTestId('act-reach').textContent).toBe('只需 沟通、响应、日常 达到目标，总体即可达标（90.03%）。');
     expect(screen.getByTestId('act-fix').textContent).toBe('修补区（重要且低于目标，先改进）响应、沟通');
-    expect(screen.getByTestId('act-sample').textContent).toBe('样本不足，结论不稳本季度 52 份；置信区间达到 ±2 个百分点需 99 份；判定未达标需 19 份。');
+    expect(screen.getByTestId('act-sample').textContent).toBe('样本不足，结论不稳本季度 52 份，总体 86.00%（未达标）；置信区间达到 ±2 个百分点需 99 份，判定未达标需 60 份。');
+  });
+
+  it('zh-CN: a quarter below the target after one above it — enough to call it 未达标, never 达标', () => {
+    renderCard(actFirst({ sampleSize: { ...SAMPLE, actualN: 200, verdict: 'enough-not-met', basisPeriod: '2026Q1' } })!);
+    expect(screen.getByTestId('act-sample').textContent).toBe('样本量足以判定未达标本季度 200 份，总体 86.00%（未达标）；按 2026Q1 的答卷估算，置信区间达到 ±2 个百分点需 99 份，判定未达标需 60 份。');
+  });
+
+  it('en-US: enough responses by the plan, but the quarter\'s own interval spans the target — too few, and why', () => {
+    renderCard(actFirst({ sampleSize: { ...SAMPLE, overall: 0.9312, side: 'above', forTarget: 40, actualN: 120, spansTarget: true, basisPeriod: '2026Q3' } })!, 'en-US');
+    expect(screen.getByTestId('act-sample').textContent).toBe(
+      "Too few responses: the conclusion is not firm120 responses this quarter, overall 93.12% (target met); estimated from 2026Q3's responses, ±2 points needs 99, calling the target met needs 40; this quarter's 95% interval spans the target.",
+    );
+  });
+
+  it('says when the needs cannot be estimated (fewer than 2 answers in the basis quarter)', () => {
+    renderCard(actFirst({ sampleSize: { ...SAMPLE, basisN: 1, forHalfWidth: null, forTarget: null, planSide: null, planForTarget: null, actualN: 1, basisPeriod: '2026Q1' } })!);
+    expect(screen.getByTestId('act-sample').textContent).toBe('样本不足，结论不稳本季度 1 份，总体 86.00%（未达标）；按 2026Q1 的答卷无法估计所需样本。');
   });
 
   it('en-US: the same in English', () => {
-    renderCard(actFirst({ potential: POTENTIAL, drivers: DRIVERS, sampleSize: { ...SAMPLE, side: 'above', verdict: 'enough-met', actualN: 120, forHalfWidth: 97, forTarget: 40, basisPeriod: '2026Q3' } })!, 'en-US');
+    renderCard(actFirst({ potential: POTENTIAL, drivers: DRIVERS, sampleSize: { ...SAMPLE, overall: 0.9312, side: 'above', verdict: 'enough-met', actualN: 120, forHalfWidth: 97, forTarget: 40, basisPeriod: '2026Q3' } })!, 'en-US');
     expect(screen.getByRole('group', { name: 'Where to act first' })).toBeTruthy();
     expect(screen.getAllByRole('listitem')[0].textContent).toBe('沟通: +1.23 points (now 80.00%)');
     expect(screen.getByTestId('act-fix').textContent).toBe('Fix first (important, below target)响应, 沟通');
-    expect(screen.getByTestId('act-sample').textContent).toBe('Enough responses to call the target met120 responses this quarter; ±2 points needs 97; showing the target met needs 40 (estimated from 2026Q3\'s responses).');
+    expect(screen.getByTestId('act-sample').textContent).toBe('Enough responses to call the target met120 responses this quarter, overall 93.12% (target met); estimated from 2026Q3\'s responses, ±2 points needs 97, calling the target met needs 40.');
   });
 
   it('shows only the parts it has, and says when nothing falls short or no item is in 修补区', () => {

@@ -142,13 +142,15 @@ describe('task pane', () => {
     openTab('分析');
     await waitFor(() => expect(screen.getByRole('combobox', { name: '统计期间' }).textContent).toBe('2026Q4（最近）'), { timeout: HANG });
     fireEvent.click(screen.getByRole('button', { name: '生成分析报告' }));
-    await screen.findByText(/已生成"分析报告-2026Q4"/, undefined, { timeout: HANG });
+    const done = await screen.findByText(/已生成"分析报告-2026Q4"/, undefined, { timeout: HANG });
     expect(gw.renders.at(-1)!.sheets.map((s) => s.name)).toEqual(['分析报告-2026Q4', '趋势']);
     // 先改进什么, beside the report's figures in the 分析 tab: potential, 修补区 and the sample-size verdict.
     const summary = within(screen.getByRole('tabpanel')).getByRole('group', { name: '先改进什么' });
     expect(within(summary).getByTestId('act-top').textContent).toMatch(/^提升潜力最大.*(：\+\d+\.\d\d 个百分点|所有项目都已达到目标)/);
     expect(within(summary).getByTestId('act-fix').textContent).toMatch(/^修补区（重要且低于目标，先改进）/);
-    expect(within(summary).getByTestId('act-sample').textContent).toMatch(/^(样本量足以判定达标|样本量足以判定未达标|样本不足，结论不稳)本季度 \d+ 份/);
+    // The sample sentence says 达标/未达标 exactly as the report's 结论 does.
+    const called = /，(达标|未达标)）/.exec(done.textContent!)![1];
+    expect(within(summary).getByTestId('act-sample').textContent).toMatch(new RegExp(`^(样本量足以判定${called}|样本不足，结论不稳)本季度 \\d+ 份，总体 \\d+\\.\\d\\d%（${called}）；按 2026Q3 的答卷估算`));
   });
 
   it('lists invalid cells after 校验数据, and 定位 selects the cell in Excel', async () => {

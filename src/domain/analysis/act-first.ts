@@ -6,14 +6,15 @@
  * once per analysis (`driversOf`): 改进机会 reads the 修补区 items from the same result.
  */
 import { previousQuarter } from '../calendar';
+import { scoreTally } from '../scoring';
 import { COMMENT_COLUMN } from '../survey-columns';
 import type { AnalysisContext } from './context';
 import { keyDrivers, type DriverResult } from './drivers';
 import { improvementPotential, type PotentialResult } from './potential';
-import { answeredOnly, compositeValues } from './records';
+import { answeredOnly, composites, compositeValues, tallyRecords } from './records';
 import type { ResponseSet } from './responses';
 import { DEFAULT_HALF_WIDTH, nForHalfWidth, samplePlan, type SamplePlan } from './sample-size';
-import { summarize } from './statistics';
+import { summarize, tInterval } from './statistics';
 import { commentThemes, type ThemeResult } from './themes';
 
 const drivers = new WeakMap<AnalysisContext, DriverResult>();
@@ -48,9 +49,10 @@ export interface QuarterSamplePlan extends SamplePlan {
 }
 
 /**
- * 样本量: from the previous quarter's respondent composites (the plan one would have made before this
- * quarter), or — when that quarter has fewer than 2 — from this quarter's own; the quarter's actual n
- * against both needs.
+ * 样本量: the needs estimated from the previous quarter's respondent composites (the plan one would
+ * have made before this quarter), or — when that quarter has fewer than 2 — from this quarter's own;
+ * the verdict is about this quarter's 结论 (its overall under the report's policy, as analyze() has it),
+ * its actual n and its own 95% interval, so it never contradicts 结论 or the interval.
  */
 export function analyzeSampleSize(ctx: AnalysisContext): { readonly sampleSize: QuarterSamplePlan } {
   const q = previousQuarter(ctx.period);
@@ -58,7 +60,10 @@ export function analyzeSampleSize(ctx: AnalysisContext): { readonly sampleSize: 
   const prior = compositeValues(before, ctx.template);
   const useBefore = prior.length >= 2;
   const basis = useBefore ? prior : compositeValues(ctx.answered, ctx.template);
-  const plan = samplePlan(basis, { target: ctx.template.target, actualN: ctx.answered.length });
+  // The overall and 95% interval exactly as analyze() computes them for 结论 and 总体满意度.
+  const overall = scoreTally(tallyRecords(ctx.records, ctx.template), ctx.template, 'item').overall;
+  const interval = overall === null ? undefined : tInterval(composites(ctx.answered, ctx.template), overall);
+  const plan = samplePlan(basis, { target: ctx.template.target, actualN: ctx.answered.length, overall, interval });
   return { sampleSize: { ...plan, basisPeriod: useBefore ? q : ctx.period } };
 }
 

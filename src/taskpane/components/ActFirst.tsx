@@ -15,7 +15,10 @@ const useStyles = makeStyles({
 /** Points of overall, 0.0123 → "1.23". */
 const points = (v: number) => (v * 100).toFixed(2);
 
-/** "先改进什么 / Where to act first" after a report: potential, 修补区 and the sample-size verdict. */
+/**
+ * "先改进什么 / Where to act first" after a report: potential, 修补区 and the sample-size verdict — about
+ * the quarter's own 结论 (green when the n suffices to call it, red when too few).
+ */
 export function ActFirst({ t, locale, view }: { t: Strings; locale: Locale; view: ActFirstView }) {
   const styles = useStyles();
   const { top, reach, fixFirst, sample } = view;
@@ -54,7 +57,19 @@ export function ActFirst({ t, locale, view }: { t: Strings; locale: Locale; view
         {sample && (
           <div data-testid="act-sample">
             <Text className={mergeClasses(styles.line, sample.verdict === 'too-few' ? styles.bad : styles.good)}>{VERDICT_TEXT[sample.verdict][locale]}</Text>
-            <Text className={styles.line}>{t.actSampleDetail(sample.actualN, String(Number((sample.halfWidth * 100).toFixed(2))), sample.forHalfWidth, sample.side, sample.forTarget, sample.basisPeriod)}</Text>
+            <Text className={styles.line}>
+              {t.actSampleDetail({
+                n: sample.actualN,
+                // An older engine's plan has no overall: the line then leaves it out.
+                overall: sample.overall == null ? null : formatPercent(sample.overall, 2),
+                side: sample.side,
+                halfWidth: String(Number((sample.halfWidth * 100).toFixed(2))),
+                forHalfWidth: sample.forHalfWidth,
+                forTarget: sample.forTarget,
+                basis: sample.basisPeriod,
+                spans: sample.spansTarget === true,
+              })}
+            </Text>
           </div>
         )}
       </div>

@@ -1,6 +1,6 @@
 /**
  * 调查概况: period, dates, sample, methods, blanks, invalid answers, the response rate against 调查方案,
- * and 样本量: the responses needed for a ±2-point interval and to call the target, against the actual n.
+ * and 样本量: the responses needed for a ±2-point interval and to call the quarter's 结论, against the actual n.
  */
 import { formatPercent, quarterRange, VERDICT_TEXT, type Analysis } from '../../../domain';
 import type { SheetBuilder } from '../../sheet-builder';
@@ -25,18 +25,27 @@ export function overviewSection(b: SheetBuilder, a: Analysis): void {
   labelRows(b, rows);
 }
 
-/** 样本量 rows: the two needs, the quarter's n, and the plain sentence with its basis. */
+/**
+ * 样本量 rows: the two needs (estimated from the basis quarter), the quarter's n, and the plain sentence —
+ * about the quarter's own 结论, so it says 达标/未达标 exactly as 结论 does — with its basis and the plan
+ * (the n to show the basis quarter's side if the true score equalled its mean).
+ */
 export function sampleSizeRows(a: Analysis): LabelRow[] {
   const s = a.sampleSize;
-  const basis =
-    s.basisN >= 2
-      ? `依据 ${s.basisPeriod} 的 ${s.basisN} 份答卷：受访者加权得分平均 ${formatPercent(s.mean, 2)}、标准差 ${(s.sd * 100).toFixed(2)} 个百分点`
-      : `${s.basisPeriod} 的答卷少于 2 份，无法估计`;
-  const side = s.side === 'below' ? '判定未达标所需样本' : '判定达标所需样本';
+  const called = s.side === 'below' ? '未达标' : '达标';
+  const facts: string[] = [];
+  if (s.overall !== null) facts.push(`本季度总体 ${formatPercent(s.overall, 2)}，结论${called}${s.spansTarget ? '，但 95% 置信区间跨过目标' : ''}`);
+  if (s.basisN >= 2) {
+    facts.push(`所需样本按 ${s.basisPeriod} 的 ${s.basisN} 份答卷估算：受访者加权得分平均 ${formatPercent(s.mean, 2)}、标准差 ${(s.sd * 100).toFixed(2)} 个百分点`);
+    if (s.basisPeriod !== a.period && s.planForTarget !== null) {
+      facts.push(`计划：若真实得分等于 ${s.basisPeriod} 的平均，判定${s.planSide === 'below' ? '未达标' : '达标'}需 ${s.planForTarget} 份`);
+    }
+  } else facts.push(`${s.basisPeriod} 的答卷少于 2 份，无法估计所需样本`);
+  facts.push('95% 置信');
   return [
     [`±${Number((s.halfWidth * 100).toFixed(2))}个百分点所需样本`, s.forHalfWidth ?? '—', '0'],
-    [side, s.forTarget ?? '—', '0'],
+    [`判定${called}所需样本`, s.forTarget ?? '—', '0'],
     ['本季度样本', s.actualN, '0'],
-    ['样本量结论', `${VERDICT_TEXT[s.verdict]['zh-CN']}（${basis}；95% 置信）`],
+    ['样本量结论', `${VERDICT_TEXT[s.verdict]['zh-CN']}（${facts.join('；')}）`],
   ];
 }
