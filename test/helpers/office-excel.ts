@@ -2,7 +2,8 @@
  * A stateful fake of the Office.js Excel API, as strict as Excel: calls queue as in Office.js, and
  * each `context.sync()` sends them as one request (JSON bytes measured) which is then applied in
  * order to the workbook state (office-state.ts) — sheets, cells, formats, merges, tables,
- * validations, conditional formats, charts, page layout, protection, names, properties — and
+ * validations, conditional formats, charts, page layout, protection (options and password: a sheet
+ * protected with a password is lifted only with it), names, properties — and
  * refused as Excel refuses it, with Excel's error codes: an array whose shape is not the range's,
  * a bad or duplicate sheet / table / defined name, overlapping tables, a list validation source
  * over 255 characters, a request or response over 5 MB, an edit of a protected sheet, a member
@@ -99,6 +100,23 @@ const CHART_TYPES = new Set([
 /** Series properties kept as they are set (all ExcelApi 1.7). */
 const SERIES_PROPS = ['markerStyle', 'markerSize', 'markerBackgroundColor', 'markerForegroundColor', 'hasDataLabels'];
 
+/** What Excel reports as a sheet's protection options when an option was not given (every one off). */
+const PROTECTION_DEFAULTS = {
+  allowAutoFilter: false,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowFormatCells: false,
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowInsertRows: false,
+  allowPivotTables: false,
+  allowSort: false,
+} as const;
+
 /** Members whose reads are loadable values, per node kind. */
 const LOADABLE: Partial<Record<NodeKind, string[]>> = {
   sheet: ['name', 'id', 'visibility', 'position', 'tabColor'],
@@ -110,7 +128,7 @@ const LOADABLE: Partial<Record<NodeKind, string[]>> = {
   border: ['style', 'color'],
   table: ['name', 'style'],
   chart: ['name'],
-  protection: ['protected'],
+  protection: ['protected', 'options'],
   name: ['name', 'formula', 'comment'],
   props: ['title', 'subject', 'keywords', 'category'],
   customitem: ['key', 'value'],
@@ -154,6 +172,14 @@ export class ExcelFake {
     this.manifest = options.manifest ?? '1.9';
     this.host = options.host ?? '1.17';
     this.evaluate = options.evaluate === undefined ? evaluatorFor() : (options.evaluate ?? undefined);
+  }
+
+  /** A fake holding a copy of `state` (a workbook set up once, clicked on many times). */
+  static from(state: WorkbookState, options: ExcelFakeOptions = {}): ExcelFake {
+    const fake = new ExcelFake(options);
+    Object.assign(fake.state, cloneState(state));
+    fake.revision++;
+    return fake;
   }
 
   get syncs(): number {
@@ -593,7 +619,7 @@ export class ExcelFake {
         return call((a) => {
           const s = this.sheetOf(n);
           if (s.protection) throw new FakeOfficeError('AccessDenied', `"${s.name}" is protected already`, 'WorksheetProtection.protect');
-          s.protection = { options: a[0] ?? null, ...(a[1] !== undefined ? { password: String(a[1]) } : {}) };
+          s.protection = { options: { ...PROTECTION_DEFAULTS, ...((a[0] as object | undefined) ?? {}) }, ...(a[1] !== undefined && a[1] !== null ? { password: String(a[1]) } : {}) };
         }, 'protection.protect');
       }
       if (prop === 'unprotect') {
@@ -969,8 +995,10 @@ export class ExcelFake {
         const v = uniformFormat(sheet, rect, `${n.prefix ?? ''}${p}`);
         return v === undefined ? (FORMAT_DEFAULTS[`${n.prefix ?? ''}${p}`] ?? FORMAT_DEFAULTS[p] ?? null) : v;
       }
-      case 'protection':
-        return Boolean(this.sheetOf(n).protection);
+      case 'protection': {
+        const s = this.sheetOf(n);
+        return p === 'options' ? { ...(s.protection?.options ?? PROTECTION_DEFAULTS) } : Boolean(s.protection);
+      }
       case 'props':
         return this.state.properties[p] ?? '';
       case 'table':

@@ -90,6 +90,28 @@ describe('Office.js renderer (stateful fake)', () => {
     expect(paths.filter((p) => p === 'workbook.worksheets.add')).toHaveLength(1); // only the template sheet is new
     expect(fake.state.names.filter((n) => n.name === 'CSAT_OWNED_form')).toHaveLength(1);
   });
+
+  it('writes new sheets first and the edits of existing sheets last, together in the last request', async () => {
+    // An existing owned tab to refresh (first in the plan) and a new sheet larger than one request.
+    const fake = ExcelFake.with([{ name: 'E', values: [['old']] }], [{ name: 'CSAT_OWNED_e', formula: "='E'!$A$1" }]);
+    const text = (n: number, tag: string) => Array.from({ length: n }, (_, r) => Array.from({ length: 10 }, (_, c) => `${tag}${r}-${c}-xxxx`));
+    const plan: WorkbookPlan = {
+      sheets: [
+        { name: 'E', owner: 'e', blocks: [{ at: 'A1', values: text(70, 'e') }] },
+        { name: 'N', owner: 'n', blocks: [{ at: 'A1', values: text(100, 'n') }] },
+      ],
+    };
+    const budget = 10_000;
+    await fake.run((ctx) => renderPlanInContext(ctx, plan, { budget }));
+    const last = fake.requests.length - 1;
+    const writesToE = fake.requests.flatMap((r, i) => r.ops.filter((o) => o.kind !== 'load' && o.path.includes('getItem("E")')).map(() => i));
+    expect(fake.requests.filter((r) => r.ops.some((o) => o.path.includes('"N"') && o.path.endsWith('.values'))).length).toBeGreaterThan(1); // N took several requests
+    expect(writesToE.length).toBeGreaterThan(0);
+    expect(new Set(writesToE)).toEqual(new Set([last])); // the clear and the rewrite of E travel together, last
+    expect(fake.requests[last].ops).toContainEqual({ kind: 'call', path: 'workbook.worksheets.getItem("E").getRange().clear', value: ['All'] });
+    expect(fake.state.sheets.map((x) => x.name)).toEqual(['E', 'N']);
+    expect(fake.state.sheets[0].rows[69][9]?.v).toBe('e69-9-xxxx');
+  });
 });
 
 describe('OfficeGateway reads', () => {

@@ -1,15 +1,18 @@
 /**
  * One Excel.run per user action, and nothing half-written: each job runs in one OfficeGateway
  * session against the stateful fake; a failure injected at every sync (before Excel applies the
- * request, and after it applied half of it) leaves the workbook as it was before the click.
+ * request, and after it applied half of it) leaves the workbook as it was before the click —
+ * protection included (its options and password), also on tabs an archive protected.
  */
-import { TABLE_4_1 } from '../../src/domain';
+import { CsatError, describeError, TABLE_4_1 } from '../../src/domain';
 import { OfficeGateway } from '../../src/host/office/gateway';
 import { generateActions } from '../../src/jobs/actions';
 import { prepareArchive } from '../../src/jobs/archive';
+import { generateCommReport, generateCommSheets } from '../../src/jobs/communication';
 import { generateReport } from '../../src/jobs/report';
 import { generateSurveyWorkbook } from '../../src/jobs/survey';
 import type { ExcelGateway } from '../../src/plan';
+import { sampleCommPlan, sampleCommRecords } from '../../src/sample/comm-sample';
 import { sampleResponses } from '../../src/sample/sample-data';
 import { ExcelFake } from '../helpers/office-excel';
 import { diffNormal, normalFromFake, type NormalWorkbook } from '../helpers/office-normal';
@@ -22,24 +25,36 @@ const survey: Job = (gw) => generateSurveyWorkbook(gw, { template: 'builtin', re
 const report: Job = (gw) => generateReport(gw, { version: 't', now: NOW, period: '2026Q3' });
 const actions: Job = (gw) => generateActions(gw, { period: '2026Q3' });
 const archive: Job = (gw) => prepareArchive(gw, { now: NOW });
+const archiveWithPassword: Job = (gw) => prepareArchive(gw, { now: NOW, password: 'csat-2026' });
+const actionsQ2: Job = (gw) => generateActions(gw, { period: '2026Q2' });
+const commSheets: Job = (gw) => generateCommSheets(gw, { planRows: sampleCommPlan(), recordRows: sampleCommRecords() });
+const commToTracker: Job = (gw) => generateCommReport(gw, { version: 't', now: NOW, today: '2026-11-28', toTracker: true });
 
 /** What a user could see of a workbook: the normalised cells and parts, plus protection, properties and tab settings. */
 function visible(s: WorkbookState): string {
   return JSON.stringify({
     normal: normalFromFake(s),
-    sheets: s.sheets.map((x) => [x.name, x.visibility, x.tabColor, x.freeze, Boolean(x.protection)]),
+    sheets: s.sheets.map((x) => [x.name, x.visibility, x.tabColor, x.freeze, x.protection ?? null]),
     names: s.names.map((n) => [n.name, n.formula]).sort(),
     properties: Object.fromEntries(Object.entries(s.properties).filter(([, v]) => v !== '')),
     custom: [...s.custom].sort(),
   });
 }
 
+/** Workbooks after each set-up, made once (each click under test gets a copy). */
+const made = new Map<Job[], WorkbookState>();
+
 async function prepared(setup: Job[]): Promise<{ fake: ExcelFake; gw: OfficeGateway }> {
-  const fake = new ExcelFake();
-  fake.addSheet('Sheet1'); // Excel's workbooks always have a sheet
-  const gw = new OfficeGateway(fake.run);
-  for (const job of setup) await gw.session(job);
-  return { fake, gw };
+  let state = made.get(setup);
+  if (!state) {
+    const fake = new ExcelFake();
+    fake.addSheet('Sheet1'); // Excel's workbooks always have a sheet
+    const gw = new OfficeGateway(fake.run);
+    for (const job of setup) await gw.session(job);
+    made.set(setup, (state = fake.snapshot()));
+  }
+  const fake = ExcelFake.from(state);
+  return { fake, gw: new OfficeGateway(fake.run) };
 }
 
 const actionsUnderTest: [string, Job[], Job][] = [
@@ -48,6 +63,12 @@ const actionsUnderTest: [string, Job[], Job][] = [
   ['生成分析报告 re-run (tabs refreshed)', [survey, report], report],
   ['纠正预防措施 appended to a tracker', [survey, (gw) => generateActions(gw, { period: '2026Q2' })], actions],
   ['归档准备', [survey, report], archive],
+  ['归档准备 with a password', [survey, report, actionsQ2], archiveWithPassword],
+  // The tracker the archive protected is unprotected, appended to and protected again; undo must lift it before clearing the rows.
+  ['纠正预防措施 appended to a tracker the archive protected', [survey, actionsQ2, archive], actions],
+  // Render 1 writes a new tab, render 2 appends to the protected tracker.
+  ['沟通分析报告 to a tracker the archive protected', [survey, commSheets, actionsQ2, archive], commToTracker],
+  ['生成分析报告 re-run after 归档准备 (tabs refreshed, protection kept)', [survey, report, archive], report],
 ];
 
 describe('one Excel.run per user action', () => {
@@ -103,6 +124,74 @@ describe('a failure at any sync leaves the workbook as before the click', () => 
     await expect(
       gw.session(async (g) => {
         await survey(g);
+        throw new Error('cancelled');
+      }),
+    ).rejects.toThrow('cancelled');
+    expect(visible(fake.state)).toBe(before);
+  });
+});
+
+describe('tabs an archive protected', () => {
+  const protectedTabs = (s: WorkbookState) => s.sheets.filter((x) => x.protection).map((x) => [x.name, x.protection]);
+
+  it('a report run again refreshes its tabs and protects them again with the options they had', async () => {
+    const { fake, gw } = await prepared([survey, report, archive]);
+    const before = protectedTabs(fake.state);
+    expect(before.map(([name]) => name)).toEqual(['分析报告-2026Q3', '趋势']);
+    const start = fake.requests.length;
+    await gw.session(report);
+    const paths = fake.requests.slice(start).flatMap((r) => r.ops.map((o) => o.path));
+    expect(paths).toContain('workbook.worksheets.getItem("分析报告-2026Q3").getRange().clear'); // really rewritten …
+    expect(protectedTabs(fake.state)).toEqual(before); // … and protected as before, not silently left open
+  });
+
+  it('纠正预防措施 appends below the protected tracker and protects it again', async () => {
+    const { fake, gw } = await prepared([survey, actionsQ2, archive]);
+    const tracker = () => fake.state.sheets.find((x) => x.name === '纠正预防措施')!;
+    const options = tracker().protection?.options;
+    expect(options).toMatchObject({ allowFormatColumns: true, allowAutoFilter: true, allowSort: true, allowFormatCells: false });
+    const ids = () => tracker().rows.filter((r) => r?.[0]?.v !== undefined && r[0].v !== null && r[0].v !== '').length;
+    const rowsBefore = ids();
+    await gw.session(actions);
+    expect(ids()).toBeGreaterThan(rowsBefore);
+    expect(tracker().protection).toEqual({ options });
+  });
+});
+
+describe('a sheet protected with a password (归档准备 with a password)', () => {
+  const cases: [string, Job[], Job, string][] = [
+    ['纠正预防措施', [survey, actionsQ2, archiveWithPassword], actions, '纠正预防措施'],
+    ['生成分析报告 re-run', [survey, report, archiveWithPassword], report, '分析报告-2026Q3'],
+    ['沟通分析报告 to the tracker (after a first render of a new tab)', [survey, commSheets, actionsQ2, archiveWithPassword], commToTracker, '纠正预防措施'],
+  ];
+
+  it.each(cases)('%s: refused with a catalogued zh/en error naming the sheet; nothing written to it, nothing changed', async (_l, setup, job, sheet) => {
+    const { fake, gw } = await prepared(setup);
+    expect(fake.state.sheets.find((x) => x.name === sheet)?.protection?.password).toBe('csat-2026');
+    const before = visible(fake.state);
+    const start = fake.requests.length;
+    const error: unknown = await gw.session(job).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CsatError);
+    expect((error as CsatError).problems).toEqual([{ code: 'sheet-password-protected', params: { sheet } }]);
+    expect(describeError(error, 'zh-CN')).toBe(`工作表"${sheet}"已用密码保护（例如归档时设置了密码），加载项无法修改它：请先在 Excel 中取消保护（审阅 → 撤消工作表保护），再运行此操作；工作簿未被改动`);
+    expect(describeError(error, 'en-US')).toBe(`Sheet "${sheet}" is protected with a password (e.g. set when it was archived), so the add-in cannot change it: unprotect it in Excel first (Review → Unprotect Sheet), then run this again; the workbook was not changed`);
+    // The refusal came before any write to the sheet was sent …
+    const ops = fake.requests.slice(start).flatMap((r) => r.ops);
+    expect(ops.filter((o) => o.kind !== 'load' && o.path.includes(`getItem("${sheet}")`) && !o.path.endsWith('protection.unprotect'))).toEqual([]);
+    // … and whatever an earlier render of the click wrote is taken back.
+    expect(visible(fake.state)).toBe(before);
+  });
+
+  it('a cancel after the archive protected tabs with a password lifts them with that password', async () => {
+    const { fake, gw } = await prepared([survey, report, actionsQ2]);
+    const before = visible(fake.state);
+    await expect(
+      gw.session(async (g) => {
+        await archiveWithPassword(g);
+        expect(fake.state.sheets.filter((x) => x.protection?.password === 'csat-2026').map((x) => x.name)).toEqual(['分析报告-2026Q3', '趋势', '纠正预防措施']);
         throw new Error('cancelled');
       }),
     ).rejects.toThrow('cancelled');

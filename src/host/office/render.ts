@@ -1,13 +1,18 @@
 /**
  * WorkbookPlan → Excel through Office.js, in one Excel.run per user action. Everything is queued and
  * sent in a small constant number of context.sync() calls: (1) learn which sheets and names exist,
- * (2) learn the tables and charts of the sheets to refresh (only when some are), (3) all writes.
- * Blocks are written whole (range.values / range.formulas per block), never cell by cell. The one
- * thing that can add a sync is size: a request may not exceed ~4 MB (Excel on the web refuses 5 MB),
- * so a block larger than that goes out in row chunks, each flush carrying at most the budget.
+ * (2) learn the protection of the sheets that exist, the tables and charts of those to refresh and
+ * what an update will change, (3) only when a sheet to edit is protected: lift its protection, in a
+ * request of its own, so that a protection Excel will not lift (a password) stops the action with a
+ * clear error before anything is written, (4) all writes. Blocks are written whole (range.values /
+ * range.formulas per block), never cell by cell. The one thing that can add a sync is size: a
+ * request may not exceed ~4 MB (Excel on the web refuses 5 MB), so a block larger than that goes out
+ * in row chunks, each flush carrying at most the budget.
  * Every write is recorded in a journal before it is queued (journal.ts), so that the session running
- * the user's action can take the action back when it fails; flushes forced by size only ever carry
- * new sheets, the edits of sheets that exist already go in the last request.
+ * the user's action can take the action back when it fails. New sheets are written first and the
+ * edits of sheets that exist already last, after a flush if they would not fit the request: they go
+ * in the last request — unless they are themselves larger than one request (journal.ts says what
+ * that means for undo). A sheet whose protection was lifted is protected again with its options.
  */
 import {
   columnLetter,
@@ -24,8 +29,9 @@ import {
   type SheetPlan,
   type WorkbookPlan,
 } from '../../plan';
+import { CsatError, problem } from '../../domain';
 import { addScatterChart } from './charts';
-import { Journal, PROTECTION_OPTIONS, type UndoStep } from './journal';
+import { Journal, PROTECTION_OPTIONS, type ProtectionOptions, type UndoStep } from './journal';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './request-size';
 import { tableResizeSupported } from './requirements';
 import { applyConditionalStyle, applyStyle, snapshotStyle } from './styles';
@@ -106,7 +112,13 @@ function* rowChunks(values: readonly (readonly unknown[])[], formats: readonly (
   if (values.length > start) yield [start, values.length, bytes];
 }
 
-function blockCells(block: CellBlock): { cells: OfficeCell[][]; formulas: boolean; formats: string[][] | undefined } {
+interface BlockCells {
+  cells: OfficeCell[][];
+  formulas: boolean;
+  formats: string[][] | undefined;
+}
+
+function blockCells(block: CellBlock): BlockCells {
   const formulas = block.values.some((row) => row.some(isFormula));
   const cells = block.values.map((row) => row.map((v: PlanValue) => (formulas && typeof v === 'string' ? textForExcel(v) : officeValue(v))));
   let formats: string[][] | undefined;
@@ -121,11 +133,37 @@ function blockCells(block: CellBlock): { cells: OfficeCell[][]; formulas: boolea
   return { cells, formulas, formats };
 }
 
-async function writeBlock(ws: Excel.Worksheet, block: CellBlock, batch: Batch, budget: number): Promise<number> {
+/** The cells of each block, converted once (sized before they are written). */
+class Cells {
+  private readonly cache = new Map<CellBlock, BlockCells>();
+
+  of(block: CellBlock): BlockCells {
+    let c = this.cache.get(block);
+    if (!c) this.cache.set(block, (c = blockCells(block)));
+    return c;
+  }
+}
+
+/** Bytes the writes of a sheet's blocks and column formats carry (as writeBlock and writeColumnFormats send them). */
+function sheetBytes(sheet: SheetPlan, cells: Cells): number {
+  let bytes = 0;
+  let lastRow = 1;
+  for (const block of sheet.blocks) {
+    if (block.values.length === 0) continue;
+    const { cells: rows, formats } = cells.of(block);
+    rows.forEach((row, r) => (bytes += jsonBytes(row) + (formats ? jsonBytes(formats[r]) : 0) + 1));
+    lastRow = Math.max(lastRow, parseCell(block.at).row + block.values.length - 1);
+  }
+  if (sheet.update) return bytes;
+  for (const c of sheet.columns ?? []) if (c.numberFormat) bytes += (lastRow + COLUMN_FORMAT_SPARE_ROWS - 1) * (jsonBytes([c.numberFormat]) + 1);
+  return bytes;
+}
+
+async function writeBlock(ws: Excel.Worksheet, block: CellBlock, batch: Batch, budget: number, all: Cells): Promise<number> {
   if (block.values.length === 0) return 0;
   const tl = parseCell(block.at);
   const width = Math.max(...block.values.map((r) => r.length));
-  const { cells, formulas, formats } = blockCells(block);
+  const { cells, formulas, formats } = all.of(block);
   for (const [from, to, bytes] of rowChunks(cells, formats, budget / 2)) {
     await batch.reserve(bytes);
     const range = ws.getRange(rangeOf({ row: tl.row + from, col: tl.col }, to - from, width));
@@ -215,7 +253,20 @@ function sheetStructure(ws: Excel.Worksheet, sheet: SheetPlan): void {
     if (p.area) layout.setPrintArea(p.area);
     if (p.printTitles) layout.setPrintTitleRows(p.printTitles.split(':').map((r) => `$${r.replace(/\$/g, '')}`).join(':'));
   }
-  if (sheet.protect) ws.protection.protect(PROTECTION_OPTIONS, sheet.protect.password);
+}
+
+/**
+ * Protects a written sheet as its plan says (journalled with the password, needed to lift it again)
+ * or puts back the protection lifted to write it, with the options it had. A sheet that was
+ * protected and not lifted (an archive run again: nothing to write) keeps its protection as it is.
+ */
+function protectAfter(ws: Excel.Worksheet, sheet: SheetPlan, prep: Existing | undefined, lifted: boolean, journal: Journal): void {
+  if (prep?.protection.protected && !lifted) return;
+  if (sheet.protect) {
+    const password = sheet.protect.password;
+    journal.record(password === undefined ? { kind: 'protection', sheet: sheet.name, protectedBefore: false } : { kind: 'protection', sheet: sheet.name, protectedBefore: false, password });
+    ws.protection.protect(PROTECTION_OPTIONS, password);
+  } else if (lifted && prep) ws.protection.protect(prep.protection.options);
 }
 
 const CHART_TYPES = { line: 'Line', bar: 'BarClustered', barStacked100: 'BarStacked100', column: 'ColumnClustered' } as const;
@@ -300,10 +351,62 @@ async function prepareUpdate(ws: Excel.Worksheet, sheet: SheetPlan, prep: Existi
   }
 }
 
+/** Whether a plan writes into its sheet (an update with nothing to add only sets protection). */
+function writesInto(sheet: SheetPlan): boolean {
+  return !sheet.update || sheet.blocks.length > 0 || (sheet.tables ?? []).length > 0;
+}
+
+/**
+ * Whether the lift request was refused by Excel at an `unprotect` rather than lost (a host or network
+ * failure): Excel names the failing member in `debugInfo.errorLocation`; where a host leaves it out,
+ * a refusal code will do, as the request carried nothing but unprotects.
+ */
+function refusedUnprotect(e: unknown): boolean {
+  const err = e as { code?: unknown; debugInfo?: { errorLocation?: unknown } } | undefined;
+  const where = err?.debugInfo?.errorLocation;
+  if (typeof where === 'string' && where !== '') return /unprotect/i.test(where);
+  return err?.code === 'InvalidArgument' || err?.code === 'AccessDenied' || err?.code === 'InvalidOperation';
+}
+
+/**
+ * Lifts the protection of the protected sheets the plan writes into, in a request of its own
+ * (nothing else is queued in it): an unprotect Excel refuses — the sheet has a password, which
+ * ExcelApi ≤ 1.9 cannot tell beforehand — becomes the catalogued error naming the sheet before
+ * anything is written. Returns the sheets lifted.
+ */
+async function liftProtection(context: Excel.RequestContext, plan: WorkbookPlan, prepared: ReadonlyMap<string, Existing>, journal: Journal, batch: Batch): Promise<Set<string>> {
+  const lifts = plan.sheets.filter((s) => prepared.get(s.name)?.protection.protected && writesInto(s)).map((s) => s.name);
+  if (lifts.length === 0) return new Set();
+  for (const sheet of lifts) {
+    journal.record({ kind: 'protection', sheet, protectedBefore: true, options: prepared.get(sheet)!.protection.options as unknown as ProtectionOptions });
+    context.workbook.worksheets.getItem(sheet).protection.unprotect();
+  }
+  try {
+    await batch.sync();
+  } catch (e) {
+    if (!refusedUnprotect(e)) throw e;
+    // The sheets lifted before the refusal are unprotected now (the session puts them back): the first still protected refused.
+    const states = lifts.map((sheet) => {
+      const p = context.workbook.worksheets.getItem(sheet).protection;
+      p.load('protected');
+      return { sheet, p };
+    });
+    let sheet = lifts[0];
+    try {
+      await context.sync();
+      sheet = states.find((x) => x.p.protected)?.sheet ?? sheet;
+    } catch {
+      // The host went away: the first sheet is the best guess.
+    }
+    throw new CsatError(problem('sheet-password-protected', { sheet }));
+  }
+  return new Set(lifts);
+}
+
 /**
  * Renders a plan inside an Excel.run context; returns how many syncs and bytes it took. Every write
- * is recorded in `journal` first, so that a session can take the action back (journal.ts); edits of
- * sheets that exist already all go in the last request.
+ * is recorded in `journal` first, so that a session can take the action back (journal.ts); new
+ * sheets are written first, the edits of sheets that exist already last.
  */
 export async function renderPlanInContext(context: Excel.RequestContext, plan: WorkbookPlan, options: RenderOptions = {}): Promise<RenderStats> {
   const budget = options.budget ?? REQUEST_BUDGET_BYTES;
@@ -327,7 +430,7 @@ export async function renderPlanInContext(context: Excel.RequestContext, plan: W
     if (!existingSheets.has(s.name)) continue;
     const ws = sheets.getItem(s.name);
     const prep: Existing = { protection: ws.protection, tables: s.update ? undefined : ws.tables, charts: s.update ? undefined : ws.charts, undo: [] };
-    prep.protection.load('protected');
+    prep.protection.load('protected,options');
     prep.tables?.load('items/name');
     prep.charts?.load('items/name');
     if (s.update) await prepareUpdate(ws, s, prep, batch, budget);
@@ -335,34 +438,30 @@ export async function renderPlanInContext(context: Excel.RequestContext, plan: W
   }
   if (prepared.size > 0) await batch.sync();
   batch.pending = 0;
+  const lifted = await liftProtection(context, plan, prepared, journal, batch);
   for (const prep of prepared.values()) for (const step of prep.undo) journal.record(step());
 
   batch.begin();
-  // Protection is lifted first, so a refused unprotect (a password) stops the request before any write in it.
-  const relift = new Set<string>();
-  for (const s of plan.sheets) {
-    const prep = prepared.get(s.name);
-    const writes = !s.update || s.blocks.length > 0 || (s.tables ?? []).length > 0;
-    if (!prep?.protection.protected || !writes) continue;
-    journal.record({ kind: 'protection', sheet: s.name, protectedBefore: true });
-    prep.protection.unprotect();
-    if (s.update) relift.add(s.name);
-  }
-  for (const [i, sheet] of plan.sheets.entries()) {
-    options.onProgress?.({ done: i / plan.sheets.length, stage: sheet.name });
+  const cells = new Cells();
+  const fresh = plan.sheets.filter((s) => !prepared.has(s.name));
+  const edits = plan.sheets.filter((s) => prepared.has(s.name));
+  const order = [...fresh, ...edits];
+  for (const [i, sheet] of order.entries()) {
+    options.onProgress?.({ done: i / order.length, stage: sheet.name });
     const prep = prepared.get(sheet.name);
+    if (i === fresh.length && batch.pending > 0) {
+      // The edits of existing sheets go in one request of their own when they would not fit this one.
+      const bytes = edits.reduce((n, s) => n + sheetBytes(s, cells), 0);
+      if (batch.pending + bytes > budget) await batch.flush();
+    }
     if (sheet.update && prep) {
       // Update plans only add their blocks: the sheet's other rows and settings stay as they are.
       const ws = sheets.getItem(sheet.name);
-      for (const block of sheet.blocks) await writeBlock(ws, block, batch, budget);
+      for (const block of sheet.blocks) await writeBlock(ws, block, batch, budget, cells);
       // Table.resize is ExcelApi 1.13; on older hosts the rows are still written (the native
       // formulas read whole columns) and only the table's own extent stays as it was.
       if (tableResizeSupported()) for (const t of sheet.tables ?? []) ws.tables.getItem(t.name).resize(t.range);
-      const wasProtected = prep.protection.protected;
-      if (sheet.protect && !(wasProtected && !relift.has(sheet.name))) {
-        if (!wasProtected) journal.record({ kind: 'protection', sheet: sheet.name, protectedBefore: false });
-        ws.protection.protect(PROTECTION_OPTIONS, sheet.protect.password);
-      } else if (relift.has(sheet.name)) ws.protection.protect(PROTECTION_OPTIONS);
+      protectAfter(ws, sheet, prep, lifted.has(sheet.name), journal);
       continue;
     }
     let ws: Excel.Worksheet;
@@ -375,9 +474,10 @@ export async function renderPlanInContext(context: Excel.RequestContext, plan: W
     }
     sheetSettings(ws, sheet);
     let lastRow = 1;
-    for (const block of sheet.blocks) lastRow = Math.max(lastRow, await writeBlock(ws, block, batch, budget));
+    for (const block of sheet.blocks) lastRow = Math.max(lastRow, await writeBlock(ws, block, batch, budget, cells));
     await writeColumnFormats(ws, sheet, lastRow, batch, budget);
     sheetStructure(ws, sheet);
+    protectAfter(ws, sheet, prep, lifted.has(sheet.name), journal);
     setName(wb, existingNames, journal, OWNER_PREFIX + sheet.owner, sheetRef(sheet.name, '$A$1'), 'CSAT for Excel: owned sheet');
   }
   for (const n of plan.names ?? []) setName(wb, existingNames, journal, n.name, n.ref, n.comment);

@@ -5,7 +5,7 @@
  * properties minimally; every other part of the input leaves with the bytes it came with. Nothing
  * is written to disk here; `save()` returns the bytes of the new file.
  */
-import type { CellValue, Grid } from '../../domain';
+import { CsatError, problem, type CellValue, type Grid } from '../../domain';
 import {
   columnLetter,
   isFormula,
@@ -26,7 +26,7 @@ import { XlsxError } from './errors';
 import { CT, REL, relTypeIs, type Bytes, OoxmlPackage } from './package';
 import { readDateStyles, StylesEditor } from './styles';
 import { readSharedStrings, readSheetGrid, type ReadContext } from './sheet-read';
-import { attr, elementEnd, nextTag, patchCells, replaceFormulaCells, setTopLevel, type CellEdit, type RowEdits } from './sheet-patch';
+import { attr, elementEnd, nextTag, patchCells, replaceFormulaCells, setTopLevel, topLevel, type CellEdit, type RowEdits } from './sheet-patch';
 import { cellXml, protectionXml, writeSheet } from './sheet-write';
 import { addSheet, dropCalcChain, readWorkbook, requireSheet, setDefinedNames, setFullCalcOnLoad, sheetOfRef, type WorkbookModel } from './workbook';
 import { escapeAttr } from './xml';
@@ -178,6 +178,18 @@ export class XlsxGateway implements ExcelGateway {
       await this.pkg.setContentType(stylesPath, STYLES_CT);
       await this.pkg.addRel(wb.path, REL.styles, stylesPath);
     }
+    // Protection is kept as Excel keeps it: a sheet the plan must write into that is protected with a
+    // password is refused before anything is written (Excel cannot lift it without the password either);
+    // a refreshed sheet keeps the protection it had.
+    const kept = new Map<string, string>();
+    for (const sheet of plan.sheets) {
+      const existing = wb.sheets.find((s) => s.name === sheet.name && s.kind === 'worksheet');
+      if (!existing || (sheet.update && sheet.blocks.length === 0)) continue;
+      const protection = await this.protectionOf(existing.part);
+      if (!protection) continue;
+      if (/\s(?:password|hashValue)\s*=/.test(protection)) throw new CsatError(problem('sheet-password-protected', { sheet: sheet.name }));
+      if (!sheet.update) kept.set(sheet.name, protection);
+    }
     const styles = await StylesEditor.open(this.pkg, stylesPath);
     const tableIds = await this.tableIds();
     const ctx = { styles, date1904: wb.date1904, tableIds };
@@ -198,7 +210,8 @@ export class XlsxGateway implements ExcelGateway {
         await this.dropSheetParts(part);
       } else part = this.pkg.freeName((n) => `xl/worksheets/sheet${n}.xml`);
       const written = await writeSheet(this.pkg, part, sheet, ctx);
-      this.pkg.set(part, written.xml);
+      const keep = kept.get(sheet.name);
+      this.pkg.set(part, keep && !sheet.protect ? setTopLevel(written.xml, 'sheetProtection', keep) : written.xml);
       formulas = formulas || written.hasFormulas;
       if (!existing) {
         await addSheet(this.pkg, wb, sheet.name, part);
@@ -248,6 +261,15 @@ export class XlsxGateway implements ExcelGateway {
       }
     }
     return ids;
+  }
+
+  /** A sheet's `<sheetProtection …/>` element when it is protected (`sheet="1"`), without a namespace prefix. */
+  private async protectionOf(part: string): Promise<string | undefined> {
+    const xml = await this.pkg.text(part);
+    const el = topLevel(xml).children.find((c) => c.local === 'sheetProtection');
+    if (!el) return undefined;
+    const text = xml.slice(el.start, el.end).replace(/<(\/?)[A-Za-z_][\w.-]*:/g, '<$1');
+    return /\ssheet\s*=\s*["'](?:1|true)["']/.test(text) ? text : undefined;
   }
 
   /** Removes what a refreshed sheet owned: its tables, drawing with its charts, notes, printer settings. */
