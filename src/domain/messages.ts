@@ -183,6 +183,10 @@ const PROBLEMS = {
     'zh-CN': (p) => `工作簿中没有"${p.sheet}"工作表：请先"生成沟通计划表"`,
     'en-US': (p) => `The workbook has no "${p.sheet}" sheet: create the communication sheets first`,
   },
+  'workbook-structure-locked': {
+    'zh-CN': () => '工作簿的结构已被保护（不能添加、删除或重命名工作表），加载项无法添加它的工作表：请先在 Excel 中取消保护（审阅 → 保护工作簿，输入密码后取消），再运行此操作；工作簿未被改动',
+    'en-US': () => "The workbook's structure is protected (sheets cannot be added, deleted or renamed), so the add-in cannot add its sheets: unprotect it in Excel first (Review → Protect Workbook, with its password if it has one), then run this again; the workbook was not changed",
+  },
   'sheet-password-protected': {
     'zh-CN': (p) => `工作表"${p.sheet}"已用密码保护（例如归档时设置了密码），加载项无法修改它：请先在 Excel 中取消保护（审阅 → 撤消工作表保护），再运行此操作；工作簿未被改动`,
     'en-US': (p) => `Sheet "${p.sheet}" is protected with a password (e.g. set when it was archived), so the add-in cannot change it: unprotect it in Excel first (Review → Unprotect Sheet), then run this again; the workbook was not changed`,
