@@ -13,7 +13,7 @@ const SRC = path.join(ROOT, 'src');
 /** Libraries, by what they are for. */
 const LIBRARIES = {
   statistics: ['@stdlib/*'],
-  packageEditor: ['jszip', 'saxes', 'csv-parse', 'csv-parse/*'],
+  packageEditor: ['fflate', 'saxes', 'csv-parse', 'csv-parse/*'],
   ui: ['react', 'react/*', 'react-dom', 'react-dom/*', '@fluentui/*'],
   node: ['node:*'],
   commandLine: ['commander'],

@@ -75,3 +75,6 @@ else
   echo "make-corpus: validate-xlsx or xmllint missing: validator verdicts not checked" >&2
   $PY write_expected.py "$OUT"
 fi
+
+echo "quirks/ (make_quirks.py)"
+$PY make_quirks.py "$OUT/quirks" "$({ [ -f "$VALIDATOR" ] && command -v xmllint >/dev/null; } && echo "$VALIDATOR")"

@@ -1,7 +1,7 @@
 /** `csat comm-plan`: the communication plan and record sheets, new or added to a copy of a workbook. */
 import { XlsxGateway } from '../host/xlsx/gateway';
 import { generateCommSheets } from '../jobs/communication';
-import { inFile, openXlsx, printNotes, writeNewFile, type Output } from './io';
+import { inFile, openXlsx, printNotes, saveAs, writeNewFile, type Output } from './io';
 
 export interface CommPlanArgs {
   out: string;
@@ -12,6 +12,6 @@ export interface CommPlanArgs {
 export async function commPlanCommand(args: CommPlanArgs, io: Output): Promise<void> {
   const gateway = args.into ? await openXlsx(args.into) : XlsxGateway.empty();
   const r = await inFile(args.into ?? args.out, () => generateCommSheets(gateway));
-  await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: args.into ? [args.into] : [] });
+  await writeNewFile(args.out, await saveAs(gateway, args.out, args.into), { force: args.force, inputs: args.into ? [args.into] : [] });
   printNotes(io, r.notes, args.out);
 }

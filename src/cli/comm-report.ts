@@ -1,7 +1,7 @@
 /** `csat comm-report`: the 客户沟通分析 tab (records checked against the plan), or its findings as JSON. */
 import { generateCommReport } from '../jobs/communication';
 import { version } from '../../package.json';
-import { inFile, openXlsx, printNotes, writeNewFile, type Output } from './io';
+import { inFile, openXlsx, printNotes, saveAs, writeNewFile, type Output } from './io';
 
 export interface CommReportArgs {
   file: string;
@@ -16,7 +16,7 @@ export interface CommReportArgs {
 export async function commReportCommand(args: CommReportArgs, io: Output): Promise<void> {
   const gateway = await openXlsx(args.file);
   const r = await inFile(args.file, () => generateCommReport(gateway, { year: args.year, today: args.today, toTracker: args.toTracker, version }));
-  await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: [args.file] });
+  await writeNewFile(args.out, await saveAs(gateway, args.out, args.file), { force: args.force, inputs: [args.file] });
   if (args.json) {
     const a = r.analysis;
     io.out(JSON.stringify({ year: a.year, findings: a.findings.map((f) => ({ customer: f.customer, level: f.level, period: f.period, kind: f.kind })), compliance: a.compliance }));

@@ -10,7 +10,7 @@ import { XlsxGateway } from '../host/xlsx/gateway';
 import { readExport } from '../host/xlsx/import-read';
 import { importExport } from '../jobs/import';
 import { CliError } from './errors';
-import { checkNewFile, inFile, openXlsx, printNotes, readBytes, writeNewFile, type Output } from './io';
+import { checkNewFile, inFile, openXlsx, printNotes, readBytes, saveAs, writeNewFile, type Output } from './io';
 import { say } from './messages';
 
 export interface ImportArgs {
@@ -58,6 +58,6 @@ export async function importCommand(args: ImportArgs, io: Output): Promise<void>
   }
   if (args.dryRun) return;
   const result = await inFile(args.into ?? args.file, () => importExport(gateway, { grid, format: args.format, mapping, fileName: path.basename(args.file) }));
-  await writeNewFile(args.out!, await gateway.save(), { force: args.force, inputs });
+  await writeNewFile(args.out!, await saveAs(gateway, args.out!, args.into), { force: args.force, inputs });
   printNotes(io, result.notes, args.out);
 }

@@ -7,6 +7,7 @@ import { constants, rmSync } from 'node:fs';
 import { copyFile, link, lstat, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XlsxError } from '../host/xlsx/errors';
+import type { WorkbookKind } from '../host/xlsx/workbook';
 import { XlsxGateway } from '../host/xlsx/gateway';
 import { messageText, type Locale } from '../domain';
 import type { JobNote } from '../jobs/notes';
@@ -43,6 +44,17 @@ export async function inFile<T>(file: string, work: () => Promise<T>): Promise<T
   } catch (e) {
     throw fileError(file, e);
   }
+}
+
+/** The package kind an output name asks for (.xlsx, .xlsm, .xltx, .xltm); any other name keeps the input's kind. */
+export function outputKind(file: string): WorkbookKind | undefined {
+  const ext = path.extname(file).slice(1).toLowerCase();
+  return ext === 'xlsx' || ext === 'xlsm' || ext === 'xltx' || ext === 'xltm' ? ext : undefined;
+}
+
+/** The workbook's bytes as the kind `out` is named for; a refusal (a macro workbook to .xlsx) names `input`. */
+export function saveAs(gateway: XlsxGateway, out: string, input?: string): Promise<Uint8Array> {
+  return inFile(input ?? out, () => gateway.save(outputKind(out)));
 }
 
 /** Opens a workbook file (or its bytes, already read) as a package editor gateway. */

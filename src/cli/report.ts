@@ -9,7 +9,7 @@ import { actFirst, formatPercent, messageText, VERDICT_TEXT, type ActFirstSource
 import { generateReport } from '../jobs/report';
 import { loadSurveyData } from '../jobs/survey-data';
 import { version } from '../../package.json';
-import { inFile, openXlsx, printNotes, writeNewFile, type Output } from './io';
+import { inFile, openXlsx, printNotes, saveAs, writeNewFile, type Output } from './io';
 import { say } from './messages';
 
 export interface ReportArgs {
@@ -71,7 +71,7 @@ export async function reportCommand(args: ReportArgs, io: Output): Promise<void>
     history.push((await inFile(h, () => loadSurveyData(g))).set);
   }
   const result = await inFile(args.file, () => generateReport(gateway, { period: args.period, groupBy: args.by, history, version, today: args.today }));
-  await writeNewFile(args.out, await gateway.save(), { force: args.force, inputs: [args.file, ...args.history] });
+  await writeNewFile(args.out, await saveAs(gateway, args.out, args.file), { force: args.force, inputs: [args.file, ...args.history] });
   printNotes(io, result.notes);
   for (const line of actFirstText(result.analysis, io.locale)) io.out(line);
   printNotes(io, [], args.out);

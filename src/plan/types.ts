@@ -162,6 +162,26 @@ export interface WorkbookPlan {
   };
 }
 
+/**
+ * Whether a core document property holds what a plan of ours wrote there (or nothing): only then may a
+ * render set it. A title, subject, keywords or category the user gave the workbook is theirs and stays;
+ * our record facts are in the custom properties anyway.
+ */
+export function isOwnCoreProperty(field: 'title' | 'subject' | 'keywords' | 'category', value: string | undefined): boolean {
+  const v = (value ?? '').trim();
+  if (v === '') return true;
+  switch (field) {
+    case 'title':
+      return /^客户满意度(调查|分析报告|记录|公司季度汇总)( \d{4}(Q[1-4])?)?$/.test(v);
+    case 'subject':
+      return /^客户满意度.*（XDYJ-04-03( §[\d.]+)?）$/.test(v);
+    case 'keywords':
+      return /^客户满意度;.*XDYJ-04-03/.test(v);
+    case 'category':
+      return v === '质量记录';
+  }
+}
+
 /** Prefix of the workbook-level names that mark owned sheets: `CSAT_OWNED_<kind>` → `'Sheet'!$A$1`. */
 export const OWNER_PREFIX = 'CSAT_OWNED_';
 

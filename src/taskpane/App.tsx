@@ -104,7 +104,7 @@ export function App({ host, locale, saveFile = browserDownload }: AppProps) {
 
   const download = useCallback(async () => {
     if (!standalone) return;
-    const name = resultName(standalone.fileName);
+    const name = resultName(standalone.fileName, await standalone.gateway.kind());
     saveFile(name, await standalone.gateway.save());
     pane.setMessage({ intent: 'success', title: t.done, lines: [t.downloaded(name)] });
   }, [standalone, saveFile, pane, t]);

@@ -35,7 +35,7 @@ export function runAction<T>(gateway: ExcelGateway, job: (gateway: ExcelGateway)
 
 /** A standalone workbook: the gateway plus what it takes to hand the result back as a download. */
 export interface StandaloneWorkbook {
-  readonly gateway: ExcelGateway & { save(): Promise<Uint8Array> };
+  readonly gateway: ExcelGateway & { save(): Promise<Uint8Array>; kind(): Promise<'xlsx' | 'xlsm' | 'xltx' | 'xltm'> };
   readonly fileName: string;
   readonly sheetCount: number;
 }
@@ -66,7 +66,10 @@ export function localizedError(e: unknown, locale: string): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The name of the downloaded result: the original's name with -CSAT, never the original itself. */
-export function resultName(fileName: string): string {
-  return `${fileName.replace(/\.xlsx$/i, '')}-CSAT.xlsx`;
+/**
+ * The name of the downloaded result: the original's name with -CSAT, never the original itself, and
+ * the extension of what the package is (a macro-enabled workbook stays .xlsm, or Excel refuses it).
+ */
+export function resultName(fileName: string, kind: 'xlsx' | 'xlsm' | 'xltx' | 'xltm' = 'xlsx'): string {
+  return `${fileName.replace(/\.xl[st][xm]$/i, '')}-CSAT.${kind}`;
 }

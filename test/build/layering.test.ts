@@ -91,7 +91,7 @@ const allowed: [string, string][] = [
   ['src/domain/analysis/x.ts', use('../cells')],
   ['src/jobs/x.ts', use('../plan')],
   ['src/jobs/x.ts', use('../domain')],
-  ['src/host/xlsx/x.ts', use('jszip')],
+  ['src/host/xlsx/x.ts', use('fflate')],
   ['src/host/xlsx/x.ts', use('../../plan')],
   ['src/host/office/x.ts', use('../../domain')],
   ['src/taskpane/x.ts', use('../jobs/report')],

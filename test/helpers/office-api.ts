@@ -41,6 +41,10 @@ export const MEMBER_API: Readonly<Record<string, string>> = {
   // protect/unprotect with a password are 1.7 (the renderer may pass one).
   'protection.protect': '1.7',
   'protection.unprotect': '1.7',
+  // Workbook.protection and all of WorkbookProtection are 1.7.
+  'workbookProtection.protected': '1.7',
+  'workbookProtection.protect': '1.7',
+  'workbookProtection.unprotect': '1.7',
   'names.add': '1.4',
   'name.delete': '1.4',
   'name.comment': '1.4',

@@ -3,10 +3,13 @@
  * each `context.sync()` sends them as one request (JSON bytes measured) which is then applied in
  * order to the workbook state (office-state.ts) — sheets, cells, formats, merges, tables,
  * validations, conditional formats, charts, page layout, protection (options and password: a sheet
- * protected with a password is lifted only with it), names, properties — and
+ * protected with a password is lifted only with it), the workbook's structure protection, names,
+ * properties — and
  * refused as Excel refuses it, with Excel's error codes: an array whose shape is not the range's,
  * a bad or duplicate sheet / table / defined name, overlapping tables, a list validation source
- * over 255 characters, a request or response over 5 MB, an edit of a protected sheet, a member
+ * over 255 characters, a request or response over 5 MB, an edit of a protected sheet, a sheet added,
+ * deleted, renamed, moved, hidden or shown (or its tab coloured) while the workbook's structure is
+ * protected, a member
  * above the host's API set, or one above the manifest's ExcelApi version not guarded by
  * `Office.context.requirements.isSetSupported`. Like Excel, a failing request keeps what it applied
  * before the failing operation (no rollback). Reading a property that was not loaded and synced
@@ -69,7 +72,7 @@ interface Queued extends Op {
 type NodeKind =
   | 'workbook' | 'application' | 'sheets' | 'sheet' | 'range' | 'used' | 'format' | 'font' | 'fill' | 'borders' | 'border' | 'cfs' | 'cf' | 'cfcustom'
   | 'cfrule' | 'cfformat' | 'cffont' | 'cffill' | 'dv' | 'tables' | 'table' | 'charts' | 'chart' | 'charttitle' | 'legend' | 'serieslist' | 'series'
-  | 'seriesformat' | 'seriesline' | 'datalabels' | 'seriesfill' | 'axes' | 'axis' | 'axistitle' | 'freeze' | 'layout' | 'protection' | 'names' | 'name' | 'props' | 'custom' | 'customitem';
+  | 'seriesformat' | 'seriesline' | 'datalabels' | 'seriesfill' | 'axes' | 'axis' | 'axistitle' | 'freeze' | 'layout' | 'protection' | 'workbookProtection' | 'names' | 'name' | 'props' | 'custom' | 'customitem';
 
 interface Node {
   kind: NodeKind;
@@ -129,6 +132,7 @@ const LOADABLE: Partial<Record<NodeKind, string[]>> = {
   table: ['name', 'style'],
   chart: ['name'],
   protection: ['protected', 'options'],
+  workbookProtection: ['protected'],
   name: ['name', 'formula', 'comment'],
   props: ['title', 'subject', 'keywords', 'category'],
   customitem: ['key', 'value'],
@@ -208,6 +212,12 @@ export class ExcelFake {
       writeCells(sheet, { r1: 1, c1: 1, r2: values.length, c2: width }, grid.map((r) => r.map((v) => (typeof v === 'string' && !v.startsWith("'") ? `'${v}` : v))), 'values', 'setup');
     }
     return sheet;
+  }
+
+  /** The user protected the workbook's structure (Review → Protect Workbook), with or without a password. */
+  protectStructure(password?: string): void {
+    this.revision++;
+    this.state.protection = password === undefined ? {} : { password };
   }
 
   addName(name: string, formula: string): void {
@@ -376,6 +386,7 @@ export class ExcelFake {
         if (prop === 'worksheets') return this.node('sheets', p, n.resolve);
         if (prop === 'names') return this.node('names', p, n.resolve);
         if (prop === 'properties') return this.node('props', p, n.resolve);
+        if (prop === 'protection') return this.node('workbookProtection', p, n.resolve);
         if (prop === 'application') return this.node('application', p, n.resolve);
         return undefined;
       case 'sheet':
@@ -455,6 +466,7 @@ export class ExcelFake {
         return (name: unknown) => {
           const id = this.state.nextId++;
           this.queue('call', p, [name], () => {
+            this.structureGuard('WorksheetCollection.add');
             checkSheetName(this.state, String(name));
             this.state.sheets.push(emptySheet(id, String(name)));
           });
@@ -475,11 +487,13 @@ export class ExcelFake {
       if (prop === 'delete') {
         return call(() => {
           const s = this.sheetOf(n);
+          this.structureGuard('Worksheet.delete');
           if (this.state.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) throw new FakeOfficeError('InvalidOperation', 'a workbook keeps at least one visible sheet', 'Worksheet.delete');
           this.deleteSheet(s);
         });
       }
       if (prop === 'activate') return call(() => this.sheetOf(n));
+      // Worksheet.copy (ExcelApi 1.10) is not modelled: the renderer does not copy sheets.
       if (prop === 'copy') return undefined;
     }
     if (k === 'freeze') {
@@ -631,6 +645,23 @@ export class ExcelFake {
         }, 'protection.unprotect');
       }
     }
+    if (k === 'workbookProtection') {
+      // "Fails if the workbook has been protected" (WorkbookProtection.protect); refused as a protected sheet's protect is.
+      if (prop === 'protect') {
+        return call((a) => {
+          if (this.state.protection) throw new FakeOfficeError('AccessDenied', 'the workbook is protected already', 'WorkbookProtection.protect');
+          this.state.protection = a[0] !== undefined && a[0] !== null ? { password: String(a[0]) } : {};
+        });
+      }
+      // Lifting an unprotected workbook's protection is not documented to fail: nothing happens.
+      if (prop === 'unprotect') {
+        return call((a) => {
+          if (!this.state.protection) return;
+          if ((this.state.protection.password ?? undefined) !== (a[0] === undefined || a[0] === null ? undefined : String(a[0]))) throw new FakeOfficeError('InvalidArgument', 'wrong password', 'WorkbookProtection.unprotect');
+          this.state.protection = undefined;
+        });
+      }
+    }
     if (k === 'names') {
       if (prop === 'add') {
         return call((a) => {
@@ -742,6 +773,18 @@ export class ExcelFake {
     return c;
   }
 
+  /**
+   * Changes of the workbook's structure (a sheet added, deleted, renamed, moved, hidden or shown) are
+   * refused while it is protected, as Excel refuses them. Excel's documented codes say AccessDenied
+   * ("You cannot perform the requested operation"), the code it gives edits of a protected sheet (the
+   * code Excel gives here is not documented). A tab's colour is refused too, conservatively: it is set
+   * on the tab, and Office.js does not say whether Excel allows it with the structure locked, so a
+   * renderer that recolours a tab it refreshes in such a workbook is caught.
+   */
+  private structureGuard(where: string): void {
+    if (this.state.protection) throw new FakeOfficeError('AccessDenied', "the workbook's structure is protected", where);
+  }
+
   /** Edits of a protected sheet are refused, as Excel refuses them. */
   private guard(sheet: SheetState, where: string): void {
     if (sheet.protection) throw new FakeOfficeError('AccessDenied', `"${sheet.name}" is protected`, where);
@@ -782,6 +825,7 @@ export class ExcelFake {
         if (prop === 'name') {
           return set(() => {
             const s = this.sheetOf(n);
+            this.structureGuard('Worksheet.name');
             checkSheetName(this.state, String(value), s);
             for (const name of this.state.names) if (sheetOfFormula(name.formula) === s.name) name.formula = name.formula.replace(/^=?(?:'(?:[^']|'')+'|[^!'=]+)!/, `='${String(value).replace(/'/g, "''")}'!`);
             s.name = String(value);
@@ -790,14 +834,22 @@ export class ExcelFake {
         if (prop === 'visibility') {
           return set(() => {
             const s = this.sheetOf(n);
+            this.structureGuard('Worksheet.visibility');
             if (value !== 'Visible' && this.state.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) throw new FakeOfficeError('InvalidOperation', 'a workbook keeps at least one visible sheet', 'Worksheet.visibility');
             s.visibility = value as SheetState['visibility'];
           }, 'sheet.visibility');
         }
-        if (prop === 'tabColor') return set(() => (this.sheetOf(n).tabColor = String(value)), 'sheet.tabColor');
+        if (prop === 'tabColor') {
+          return set(() => {
+            const s = this.sheetOf(n);
+            this.structureGuard('Worksheet.tabColor');
+            s.tabColor = String(value);
+          }, 'sheet.tabColor');
+        }
         if (prop === 'position') {
           return set(() => {
             const s = this.sheetOf(n);
+            this.structureGuard('Worksheet.position');
             const rest = this.state.sheets.filter((x) => x !== s);
             rest.splice(Math.max(0, Math.min(rest.length, Number(value))), 0, s);
             this.state.sheets = rest;
@@ -999,6 +1051,8 @@ export class ExcelFake {
         const s = this.sheetOf(n);
         return p === 'options' ? { ...(s.protection?.options ?? PROTECTION_DEFAULTS) } : Boolean(s.protection);
       }
+      case 'workbookProtection':
+        return Boolean(this.state.protection);
       case 'props':
         return this.state.properties[p] ?? '';
       case 'table':

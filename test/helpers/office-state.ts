@@ -2,7 +2,8 @@
  * The workbook state a stateful Office.js fake keeps (office-excel.ts): what Excel would hold after
  * each sync — sheets with their cells, formats, merges, tables, validations, conditional formats,
  * charts and page layout; workbook names and document properties — and the checks Excel makes on
- * names, with Excel's error codes. Pure data and helpers; no Office.js here.
+ * names, with Excel's error codes; whether the workbook's structure is protected. Pure data and
+ * helpers; no Office.js here.
  */
 import { columnLetter, columnNumber } from '../../src/plan';
 
@@ -144,6 +145,11 @@ export interface NameState {
 
 export interface WorkbookState {
   sheets: SheetState[];
+  /**
+   * The workbook's structure protection (Review → Protect Workbook; Office.js `workbook.protection`,
+   * ExcelApi 1.7): while it is set, sheets cannot be added, deleted, renamed, moved, hidden or shown.
+   */
+  protection?: { password?: string };
   names: NameState[];
   tables: TableState[];
   charts: ChartState[];

@@ -11,7 +11,7 @@ import { MEMBER_API } from '../helpers/office-api';
 /** Excel class → the fake's key for its members (`<kind>.<member>`), or one key for a whole object. */
 const KEY: Record<string, (member: string) => string> = {
   Application: (m) => `application.${m}`,
-  Workbook: (m) => (m === 'properties' ? 'properties' : `workbook.${m}`),
+  Workbook: (m) => (m === 'properties' ? 'properties' : m === 'protection' ? 'workbookProtection.protected' : `workbook.${m}`),
   Worksheet: (m) => (m === 'pageLayout' ? 'pageLayout' : m === 'protection' ? 'protection' : m === 'freezePanes' ? 'freezePanes.freezeRows' : `sheet.${m}`),
   WorksheetFreezePanes: (m) => `freezePanes.${m}`,
   Range: (m) => (m === 'merge' || m === 'unmerge' ? `Range.${m}` : m === 'conditionalFormats' ? 'conditionalFormats' : m === 'dataValidation' ? 'dataValidation' : `range.${m}`),
@@ -35,6 +35,8 @@ const KEY: Record<string, (member: string) => string> = {
   DataValidationRule: () => 'dataValidation',
   DataValidationErrorAlert: () => 'dataValidation',
   DataValidationPrompt: () => 'dataValidation',
+  // Workbook.protection is enforced where it is used: its load (`protected`), protect and unprotect.
+  WorkbookProtection: (m) => (m === 'protect' || m === 'unprotect' ? `workbookProtection.${m}` : 'workbookProtection.protected'),
   WorksheetProtection: (m) => (m === 'protect' || m === 'unprotect' ? `protection.${m}` : 'protection'),
   DocumentProperties: () => 'properties',
   CustomPropertyCollection: () => 'properties',

@@ -7,11 +7,15 @@
  * options it lifted), document properties get their old values.
  * When the action fails or is cancelled anywhere — in a read, between two renders, at any sync —
  * the session undoes in up to three requests: one learns which of the sheets and names still exist (a
- * request that failed may have applied part of itself, or nothing), one learns which of the sheets
- * to restore are protected now, and the last sends the undo: first the protection of every sheet
- * whose rows or table it restores is lifted (Excel refuses edits of a protected sheet, and the
- * failed action may have protected it again already), then the steps that apply, newest first, and
- * last each sheet's protection is put back as it was before the action.
+ * request that failed may have applied part of itself, or nothing) and whether the workbook's
+ * structure is protected, one learns which of the sheets to restore are protected now, and the last
+ * sends the undo: first the protection of every sheet whose rows or table it restores is lifted
+ * (Excel refuses edits of a protected sheet, and the failed action may have protected it again
+ * already), then the steps that apply, newest first, and last each sheet's protection is put back
+ * as it was before the action. A sheet the action added is
+ * deleted only while the workbook's structure is not protected: the renderer adds none to a
+ * structure-locked workbook, but should the structure be locked during the action, Excel would refuse
+ * the delete and, with it, every undo step queued after it — the sheet stays, the rest is undone.
  *
  * What this cannot take back is a refreshed sheet (a tab the add-in regenerates: the form, a report,
  * 趋势, an analysis tab, 归档清单): its clear-and-rewrite is queued after the new sheets, so it goes
@@ -66,9 +70,12 @@ export class Journal {
     if (this.steps.length === 0) return;
     const steps = this.steps.splice(0).reverse();
     const wb = context.workbook;
+    const structure = wb.protection;
     wb.worksheets.load('items/name');
     wb.names.load('items/name');
+    structure.load('protected');
     await context.sync();
+    const locked = structure.protected;
     const sheets = new Set(wb.worksheets.items.map((s) => s.name));
     const names = new Set(wb.names.items.map((n) => n.name));
 
@@ -99,7 +106,7 @@ export class Journal {
     // 2. The steps, newest first.
     for (const s of steps) {
       if (s.kind === 'sheet') {
-        if (sheets.delete(s.sheet)) wb.worksheets.getItem(s.sheet).delete();
+        if (!locked && sheets.delete(s.sheet)) wb.worksheets.getItem(s.sheet).delete();
       } else if (s.kind === 'name') {
         if (names.delete(s.name)) wb.names.getItem(s.name).delete();
         if (s.before) {

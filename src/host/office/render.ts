@@ -1,8 +1,11 @@
 /**
  * WorkbookPlan → Excel through Office.js, in one Excel.run per user action. Everything is queued and
- * sent in a small constant number of context.sync() calls: (1) learn which sheets and names exist,
- * (2) learn the protection of the sheets that exist, the tables and charts of those to refresh and
- * what an update will change, (3) only when a sheet to edit is protected: lift its protection, in a
+ * sent in a small constant number of context.sync() calls: (1) learn which sheets and names exist
+ * and whether the workbook's structure is protected (Review → Protect Workbook: Excel then refuses to
+ * add, delete or rename a sheet, so a plan that adds one stops there with a clear error, before
+ * anything is written; a plan that only writes into sheets that exist goes on), (2) learn the
+ * protection of the sheets that exist, the tables and charts of those to refresh and what an update
+ * will change, (3) only when a sheet to edit is protected: lift its protection, in a
  * request of its own, so that a protection Excel will not lift (a password) stops the action with a
  * clear error before anything is written, (4) all writes. Blocks are written whole (range.values /
  * range.formulas per block), never cell by cell. The one thing that can add a sync is size: a
@@ -18,6 +21,7 @@ import {
   columnLetter,
   isDate,
   isFormula,
+  isOwnCoreProperty,
   OWNER_PREFIX,
   parseCell,
   rangeOf,
@@ -198,8 +202,9 @@ function clearSheet(ws: Excel.Worksheet, tables: Excel.TableCollection, charts: 
   all.clear('All');
 }
 
-function sheetSettings(ws: Excel.Worksheet, sheet: SheetPlan): void {
-  if (sheet.tabColor) ws.tabColor = sheet.tabColor;
+/** `tabColor`: whether to colour the tab (not a refreshed tab's in a structure-locked workbook, see renderPlanInContext). */
+function sheetSettings(ws: Excel.Worksheet, sheet: SheetPlan, tabColor: boolean): void {
+  if (sheet.tabColor && tabColor) ws.tabColor = sheet.tabColor;
   const f = sheet.freeze;
   if (f && f.rows > 0 && f.columns > 0) ws.freezePanes.freezeAt(ws.getRange(rangeOf('A1', f.rows, f.columns)));
   else if (f && f.rows > 0) ws.freezePanes.freezeRows(f.rows);
@@ -415,12 +420,19 @@ export async function renderPlanInContext(context: Excel.RequestContext, plan: W
   const wb = context.workbook;
   const sheets = wb.worksheets;
   const props = plan.properties;
+  // Workbook.protection is ExcelApi 1.7, below the manifest's set: loaded with the sheets, no sync of its own.
+  const structure = wb.protection;
   sheets.load('items/name');
   wb.names.load('items/name,items/formula,items/comment');
+  structure.load('protected');
   if (props) wb.properties.load('title,subject,keywords,category');
   if (props?.custom) wb.properties.custom.load('items/key,items/value');
   await batch.sync();
   const existingSheets = new Set(sheets.items.map((s) => s.name));
+  // A structure-locked workbook takes no new sheet (nor would an undo delete one): refuse before
+  // anything is written. Only the sheets that exist are written into (refreshed in place, or appended to).
+  const locked = structure.protected;
+  if (locked && plan.sheets.some((s) => !existingSheets.has(s.name))) throw new CsatError(problem('workbook-structure-locked'));
   const existingNames = new Map<string, NameBefore>(wb.names.items.map((n) => [n.name, n.comment ? { formula: String(n.formula), comment: n.comment } : { formula: String(n.formula) }]));
 
   // Sheets that exist: their protection; for a refresh their tables and charts (removed with the
@@ -472,7 +484,9 @@ export async function renderPlanInContext(context: Excel.RequestContext, plan: W
       journal.record({ kind: 'sheet', sheet: sheet.name });
       ws = sheets.add(sheet.name);
     }
-    sheetSettings(ws, sheet);
+    // A refreshed tab keeps the colour it has when the structure is locked (a change on the tab,
+    // which Excel may refuse then; the tab got its colour when it was added).
+    sheetSettings(ws, sheet, !prep || !locked);
     let lastRow = 1;
     for (const block of sheet.blocks) lastRow = Math.max(lastRow, await writeBlock(ws, block, batch, budget, cells));
     await writeColumnFormats(ws, sheet, lastRow, batch, budget);
@@ -485,7 +499,8 @@ export async function renderPlanInContext(context: Excel.RequestContext, plan: W
     const before: Record<string, string> = {};
     const doc = wb.properties as unknown as Record<string, string>;
     for (const key of ['title', 'subject', 'keywords', 'category'] as const) {
-      if (!props[key]) continue;
+      // The user's own title, subject, keywords or category stay theirs.
+      if (!props[key] || !isOwnCoreProperty(key, doc[key])) continue;
       before[key] = doc[key] ?? '';
       doc[key] = props[key];
     }

@@ -15,7 +15,9 @@ export type XlsxProblem =
   | 'bad-cell'
   | 'bad-string-index'
   | 'text-too-long'
-  | 'empty-workbook';
+  | 'empty-workbook'
+  | 'strict'
+  | 'macro-needs-xlsm';
 
 export interface XlsxProblemParams {
   part?: string;
@@ -43,6 +45,14 @@ const MESSAGES: Record<XlsxProblem, (p: XlsxProblemParams) => [string, string]> 
   'bad-string-index': (p) => [`的单元格 ${p.sheet}!${p.cell} 指向不存在的共享字符串`, `has a cell ${p.sheet}!${p.cell} pointing at a shared string that does not exist`],
   'text-too-long': (p) => [`：单元格 ${p.sheet}!${p.cell} 的文字超过 Excel 上限 32,767 个字符`, `: cell ${p.sheet}!${p.cell} holds more than Excel's 32,767 characters`],
   'empty-workbook': () => ['没有任何工作表', 'has no sheets'],
+  strict: () => [
+    '为 Strict Open XML 格式（ISO/IEC 29500 Strict），加载项只读不写：请在 Excel 中另存为"Excel 工作簿 (.xlsx)"后再试；未写入任何内容',
+    'is in Strict Open XML format (ISO/IEC 29500 Strict), which the add-in reads but does not write: save it in Excel as "Excel Workbook (.xlsx)" and try again; nothing was written',
+  ],
+  'macro-needs-xlsm': (p) => [
+    `是启用宏的工作簿（含 VBA 宏）：输出文件须以 .xlsm 结尾（而不是 ${p.detail}），否则 Excel 无法打开；未写入任何内容`,
+    `is a macro-enabled workbook (it holds VBA macros): the output must end in .xlsm (not ${p.detail}), or Excel will not open it; nothing was written`,
+  ],
 };
 
 export class XlsxError extends Error {

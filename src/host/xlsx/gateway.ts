@@ -26,10 +26,10 @@ import { XlsxError } from './errors';
 import { CT, REL, relTypeIs, type Bytes, OoxmlPackage } from './package';
 import { readDateStyles, StylesEditor } from './styles';
 import { readSharedStrings, readSheetGrid, type ReadContext } from './sheet-read';
-import { attr, elementEnd, nextTag, patchCells, replaceFormulaCells, setTopLevel, topLevel, type CellEdit, type RowEdits } from './sheet-patch';
+import { parseTopLevel, patchCells, protectionOf, replaceFormulaCells, setTopLevel, type CellEdit, type RowEdits } from './sheet-patch';
 import { cellXml, protectionXml, writeSheet } from './sheet-write';
-import { addSheet, dropCalcChain, readWorkbook, requireSheet, setDefinedNames, setFullCalcOnLoad, sheetOfRef, type WorkbookModel } from './workbook';
-import { escapeAttr } from './xml';
+import { addSheet, dropCalcChain, dropSheetLists, readWorkbook, requireSheet, setDefinedNames, setFullCalcOnLoad, sheetOfRef, WORKBOOK_CT, type DefinedName, type WorkbookKind, type WorkbookModel } from './workbook';
+import { attrNs, child, children, escapeAttr, namer, parseXml, qualify, XmlEdits, type XmlElement } from './xml';
 
 const STYLES_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
@@ -142,14 +142,22 @@ export class XlsxGateway implements ExcelGateway {
   async tableRanges(sheet: string): Promise<{ name: string; ref: string }[]> {
     const entry = requireSheet(await this.workbook(), sheet);
     const out: { name: string; ref: string }[] = [];
-    for (const r of await this.pkg.rels(entry.part)) {
-      if (!relTypeIs(r.type, REL.table) || !this.pkg.has(r.target)) continue;
-      const xml = await this.pkg.text(r.target);
-      const t = nextTag(xml, 0, new Set(['table']));
-      const head = t ? xml.slice(t.start, t.openEnd) : '';
-      const name = attr(head, 'name');
-      const ref = attr(head, 'ref');
+    for (const t of await this.tables(entry.part)) {
+      const name = attrNs(t.root, 'name');
+      const ref = attrNs(t.root, 'ref');
       if (name && ref) out.push({ name, ref });
+    }
+    return out;
+  }
+
+  /** The table parts of a sheet, parsed. */
+  private async tables(sheetPart: string): Promise<{ path: string; xml: string; root: XmlElement }[]> {
+    const out: { path: string; xml: string; root: XmlElement }[] = [];
+    for (const r of await this.pkg.rels(sheetPart)) {
+      if (r.external || !relTypeIs(r.type, REL.table) || !this.pkg.has(r.target)) continue;
+      const xml = await this.pkg.text(r.target);
+      const root = parseXml(xml, r.target);
+      if (root.local === 'table') out.push({ path: r.target, xml, root });
     }
     return out;
   }
@@ -167,17 +175,26 @@ export class XlsxGateway implements ExcelGateway {
     return (await this.workbook()).sheets.map((s) => s.name);
   }
 
+  /** What the package is (xlsx, xlsm, xltx, xltm): a file of it must carry the matching extension. */
+  async kind(): Promise<WorkbookKind> {
+    return (await this.workbook()).kind;
+  }
+
+  /**
+   * What a render must refuse before it writes anything: a Strict package (we write Transitional
+   * markup only), a structure-locked workbook when sheets would be added, a sheet protected with a
+   * password that the plan must write into.
+   */
+  private async refuse(plan: WorkbookPlan, wb: WorkbookModel): Promise<void> {
+    if (plan.sheets.length === 0 && !plan.properties) return;
+    if (wb.strict) throw new XlsxError('strict');
+    const adds = plan.sheets.some((sheet) => !wb.sheets.some((s) => s.name === sheet.name && s.kind === 'worksheet'));
+    if (adds && wb.lockedStructure) throw new CsatError(problem('workbook-structure-locked'));
+  }
+
   async render(plan: WorkbookPlan, onProgress?: (p: RenderProgress) => void): Promise<void> {
-    this.generation++;
-    for (const sheet of plan.sheets) this.reading.delete(sheet.name);
     let wb = await this.workbook();
-    let stylesPath = wb.styles;
-    if (!stylesPath) {
-      stylesPath = this.pkg.freeName((n) => (n === 1 ? 'xl/styles.xml' : `xl/styles${n}.xml`));
-      this.pkg.set(stylesPath, blankParts(new Date())['xl/styles.xml']);
-      await this.pkg.setContentType(stylesPath, STYLES_CT);
-      await this.pkg.addRel(wb.path, REL.styles, stylesPath);
-    }
+    await this.refuse(plan, wb);
     // Protection is kept as Excel keeps it: a sheet the plan must write into that is protected with a
     // password is refused before anything is written (Excel cannot lift it without the password either);
     // a refreshed sheet keeps the protection it had.
@@ -185,16 +202,29 @@ export class XlsxGateway implements ExcelGateway {
     for (const sheet of plan.sheets) {
       const existing = wb.sheets.find((s) => s.name === sheet.name && s.kind === 'worksheet');
       if (!existing || (sheet.update && sheet.blocks.length === 0)) continue;
-      const protection = await this.protectionOf(existing.part);
+      const protection = protectionOf(await this.pkg.text(existing.part), existing.part);
       if (!protection) continue;
-      if (/\s(?:password|hashValue)\s*=/.test(protection)) throw new CsatError(problem('sheet-password-protected', { sheet: sheet.name }));
+      const root = parseXml(protection, existing.part);
+      if (attrNs(root, 'password') !== undefined || attrNs(root, 'hashValue') !== undefined) throw new CsatError(problem('sheet-password-protected', { sheet: sheet.name }));
       if (!sheet.update) kept.set(sheet.name, protection);
+    }
+    this.generation++;
+    for (const sheet of plan.sheets) this.reading.delete(sheet.name);
+    let stylesPath = wb.styles;
+    if (!stylesPath) {
+      stylesPath = this.pkg.freeName((n) => (n === 1 ? 'xl/styles.xml' : `xl/styles${n}.xml`));
+      this.pkg.set(stylesPath, blankParts(new Date())['xl/styles.xml']);
+      await this.pkg.setContentType(stylesPath, STYLES_CT);
+      await this.pkg.addRel(wb.path, REL.styles, stylesPath);
     }
     const styles = await StylesEditor.open(this.pkg, stylesPath);
     const tableIds = await this.tableIds();
     const ctx = { styles, date1904: wb.date1904, tableIds };
-    const names: { name: string; value: string; localSheetId?: number }[] = [];
+    const names: DefinedName[] = [];
+    /** Sheets this render writes whole: names scoped to them, or pointing at them, are ours to replace. */
+    const written = new Set<string>();
     let formulas = false;
+    let added = false;
     const total = plan.sheets.length;
     for (const [i, sheet] of plan.sheets.entries()) {
       onProgress?.({ done: i / Math.max(1, total), stage: sheet.name });
@@ -204,25 +234,28 @@ export class XlsxGateway implements ExcelGateway {
         formulas = (await this.update(existing.part, sheet, ctx)) || formulas;
         continue;
       }
+      written.add(sheet.name);
       let part: string;
       if (existing) {
         part = existing.part;
         await this.dropSheetParts(part);
       } else part = this.pkg.freeName((n) => `xl/worksheets/sheet${n}.xml`);
-      const written = await writeSheet(this.pkg, part, sheet, ctx);
+      const result = await writeSheet(this.pkg, part, sheet, ctx);
       const keep = kept.get(sheet.name);
-      this.pkg.set(part, keep && !sheet.protect ? setTopLevel(written.xml, 'sheetProtection', keep) : written.xml);
-      formulas = formulas || written.hasFormulas;
+      this.pkg.set(part, keep && !sheet.protect ? setTopLevel(result.xml, part, 'sheetProtection', () => keep) : result.xml);
+      formulas = formulas || result.hasFormulas;
       if (!existing) {
         await addSheet(this.pkg, wb, sheet.name, part);
         wb = this.model = await readWorkbook(this.pkg);
+        added = true;
       }
       // An empty owner writes an unmarked sheet (what a user's own sheet looks like to the add-in).
       if (sheet.owner) names.push({ name: OWNER_PREFIX + sheet.owner, value: sheetRef(sheet.name, '$A$1') });
-      const index = wb.sheets.findIndex((s) => s.name === sheet.name);
-      if (written.printArea) {
+      // localSheetId counts the workbook's own <sheets> list, entries that do not resolve included.
+      const index = wb.sheets.find((s) => s.name === sheet.name)!.index;
+      if (result.printArea) {
         // One or more areas (`A1:L80,R4:Z82`), or whole columns (`A:W`, for a table that grows): each prints from a new page.
-        const areas = written.printArea.split(',').map((a) => {
+        const areas = result.printArea.split(',').map((a) => {
           const cols = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/.exec(a.trim());
           if (cols) return sheetRef(sheet.name, `$${cols[1]}:$${cols[2]}`);
           const { start, end } = parseRange(a.trim());
@@ -230,16 +263,22 @@ export class XlsxGateway implements ExcelGateway {
         });
         names.push({ name: '_xlnm.Print_Area', localSheetId: index, value: areas.join(',') });
       }
-      if (written.printTitles) {
+      if (result.printTitles) {
         // Rows repeated on every printed page: `1:2` → `'Sheet'!$1:$2`.
-        const [top, bottom = top] = written.printTitles.split(':').map((r) => Number(r.replace(/\$/g, '')));
+        const [top, bottom = top] = result.printTitles.split(':').map((r) => Number(r.replace(/\$/g, '')));
         names.push({ name: '_xlnm.Print_Titles', localSheetId: index, value: sheetRef(sheet.name, `$${top}:$${bottom}`) });
       }
     }
     for (const n of plan.names ?? []) names.push({ name: n.name, value: n.ref });
-    await setDefinedNames(this.pkg, wb.path, names);
+    const owned = new Set([...written, ...(await this.listSheets()).filter((x) => x.owner !== undefined).map((x) => x.name)]);
+    const byIndex = new Map(wb.sheets.map((x) => [x.index, x.name]));
+    // A name there already is replaced only when it is ours: a marker, or scoped to / pointing at a sheet we own.
+    const isOurs = (d: DefinedName) =>
+      d.name.startsWith(OWNER_PREFIX) || (d.localSheetId !== undefined ? owned.has(byIndex.get(d.localSheetId) ?? '\u0000') : owned.has(sheetOfRef(d.value) ?? '\u0000'));
+    await setDefinedNames(this.pkg, wb.path, names, isOurs);
     styles.save(this.pkg);
     if (plan.sheets.length > 0) await dropCalcChain(this.pkg, wb.path);
+    if (added) await dropSheetLists(this.pkg);
     if (formulas) await setFullCalcOnLoad(this.pkg, wb.path);
     const props = plan.properties;
     if (props && (props.title || props.subject || props.keywords || props.category)) await setCoreProperties(this.pkg, props, new Date());
@@ -253,23 +292,12 @@ export class XlsxGateway implements ExcelGateway {
   private async tableIds(): Promise<Set<number>> {
     const ids = new Set<number>();
     for (const s of (await this.workbook()).sheets) {
-      for (const r of await this.pkg.rels(s.part)) {
-        if (!relTypeIs(r.type, REL.table) || !this.pkg.has(r.target)) continue;
-        const head = (await this.pkg.text(r.target)).slice(0, 2000);
-        const id = /<(?:\w+:)?table\b[^>]*\sid="(\d+)"/.exec(head)?.[1];
-        if (id) ids.add(Number(id));
+      for (const t of await this.tables(s.part)) {
+        const id = attrNs(t.root, 'id');
+        if (id !== undefined) ids.add(Number(id));
       }
     }
     return ids;
-  }
-
-  /** A sheet's `<sheetProtection …/>` element when it is protected (`sheet="1"`), without a namespace prefix. */
-  private async protectionOf(part: string): Promise<string | undefined> {
-    const xml = await this.pkg.text(part);
-    const el = topLevel(xml).children.find((c) => c.local === 'sheetProtection');
-    if (!el) return undefined;
-    const text = xml.slice(el.start, el.end).replace(/<(\/?)[A-Za-z_][\w.-]*:/g, '<$1');
-    return /\ssheet\s*=\s*["'](?:1|true)["']/.test(text) ? text : undefined;
   }
 
   /** Removes what a refreshed sheet owned: its tables, drawing with its charts, notes, printer settings. */
@@ -314,18 +342,35 @@ export class XlsxGateway implements ExcelGateway {
             if (value !== null && isFormula(value)) formulas = true;
             const numFmt = typeof block.numberFormat === 'string' ? block.numberFormat : block.numberFormat?.[r]?.[c];
             const spec = { value, style: block.style, numFmt };
-            out.set(col + c, (ref, old) => cellXml(ref, spec, ctx, sheet.name, old?.style));
+            out.set(col + c, (ref, old, prefix) => cellXml(ref, spec, { ...ctx, prefix }, sheet.name, old?.style));
           });
         }
         return out;
       },
     };
-    if (sheet.protect) xml = setTopLevel(xml, 'sheetProtection', await protectionXml(sheet.protect.password));
+    if (sheet.protect) {
+      const root = parseTopLevel(xml, part);
+      const element = await protectionXml(sheet.protect.password, namer(root, root.uri)(''));
+      xml = setTopLevel(xml, part, 'sheetProtection', () => element);
+    }
     const source = xml;
-    this.pkg.setPieces(part, (emit) => patchCells(source, edits, sheet.name, emit));
+    this.pkg.setPieces(part, (emit) => patchCells(source, part, edits, sheet.name, emit));
     for (const t of sheet.tables ?? []) await this.extendTable(part, t.name, t.range, sheet.name);
     await this.syncTableHeaders(part, sheet.name, new Set(edits.rows));
     return formulas;
+  }
+
+  /** The header cells of a table's range, as text (blank → `列n`), made unique as Excel makes them. */
+  private async headerNames(sheetName: string, ref: string, from: number, seen: Set<string>): Promise<string[]> {
+    const { start, end } = parseRange(ref);
+    const header = (await this.readRange(sheetName, `${columnLetter(start.col)}${start.row}:${columnLetter(end.col)}${start.row}`))[0];
+    return header.slice(from).map((v, k) => {
+      const base = v === null || v === undefined || String(v).trim() === '' ? `列${from + k + 1}` : String(v);
+      let name = base;
+      for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
+      seen.add(name.toLowerCase());
+      return name;
+    });
   }
 
   /**
@@ -333,59 +378,45 @@ export class XlsxGateway implements ExcelGateway {
    * header row was written, the names follow the cells, as they do when a user types a header in Excel.
    */
   private async syncTableHeaders(sheetPart: string, sheetName: string, rows: ReadonlySet<number>): Promise<void> {
-    for (const r of await this.pkg.rels(sheetPart)) {
-      if (!relTypeIs(r.type, REL.table) || !this.pkg.has(r.target)) continue;
-      const xml = await this.pkg.text(r.target);
-      const table = nextTag(xml, 0, new Set(['table']));
-      const ref = table ? attr(xml.slice(table.start, table.openEnd), 'ref') : undefined;
-      if (!ref) continue;
-      const { start, end } = parseRange(ref);
-      if (!rows.has(start.row)) continue;
+    for (const t of await this.tables(sheetPart)) {
+      const ref = attrNs(t.root, 'ref');
+      if (!ref || !rows.has(parseRange(ref).start.row)) continue;
       this.grids.delete(sheetName);
-      const header = (await this.readRange(sheetName, `${columnLetter(start.col)}${start.row}:${columnLetter(end.col)}${start.row}`))[0];
-      let k = 0;
-      const seen = new Set<string>();
-      const next = xml.replace(/(<(?:\w+:)?tableColumn\b[^>]*?\sname=")([^"]*)(")/g, (m, a: string, _old: string, b: string) => {
-        const v = header[k++];
-        let name = v === null || v === undefined || String(v).trim() === '' ? `列${k}` : String(v);
-        for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${String(v ?? '列')}${n}`;
-        seen.add(name.toLowerCase());
-        return `${a}${escapeAttr(name)}${b}`;
+      const cols = child(t.root, 'tableColumns', t.root.uri);
+      const list = cols ? children(cols, 'tableColumn', t.root.uri) : [];
+      const names = await this.headerNames(sheetName, ref, 0, new Set());
+      const edits = new XmlEdits(t.xml);
+      list.forEach((c, k) => {
+        if (names[k] !== undefined && attrNs(c, 'name') !== names[k]) edits.setAttr(c, 'name', names[k]);
       });
-      if (next !== xml) this.pkg.set(r.target, next);
+      if (edits.changed) this.pkg.set(t.path, edits.apply());
     }
   }
 
   /** Sets a table's range (and columns, when it grew wider) — the table's other settings stay. */
   private async extendTable(sheetPart: string, name: string, range: string, sheetName: string): Promise<void> {
-    for (const r of await this.pkg.rels(sheetPart)) {
-      if (!relTypeIs(r.type, REL.table) || !this.pkg.has(r.target)) continue;
-      let xml = await this.pkg.text(r.target);
-      const table = nextTag(xml, 0, new Set(['table']));
-      if (!table || attr(xml.slice(table.start, table.openEnd), 'name') !== name) continue;
+    for (const t of await this.tables(sheetPart)) {
+      if (attrNs(t.root, 'name') !== name) continue;
       const { start, end } = parseRange(range);
       const ref = `${columnLetter(start.col)}${start.row}:${columnLetter(end.col)}${Math.max(end.row, start.row + 1)}`;
-      xml = xml.replace(/(<(?:\w+:)?table\b[^>]*\sref=")[^"]*"/, `$1${ref}"`).replace(/(<(?:\w+:)?autoFilter\b[^>]*\sref=")[^"]*"/, `$1${ref}"`);
-      const cols = nextTag(xml, 0, new Set(['tableColumns']));
+      const edits = new XmlEdits(t.xml);
+      edits.setAttr(t.root, 'ref', ref);
+      const filter = child(t.root, 'autoFilter', t.root.uri);
+      if (filter) edits.setAttr(filter, 'ref', ref);
+      const cols = child(t.root, 'tableColumns', t.root.uri);
       if (cols) {
-        const colsEnd = elementEnd(xml, cols);
-        const inner = xml.slice(cols.openEnd, colsEnd);
-        const have = (inner.match(/<(?:\w+:)?tableColumn\b/g) ?? []).length;
+        const list = children(cols, 'tableColumn', t.root.uri);
         const want = end.col - start.col + 1;
-        if (want > have) {
-          const header = (await this.readRange(sheetName, `${columnLetter(start.col)}${start.row}:${columnLetter(end.col)}${start.row}`))[0];
-          const ids = [...inner.matchAll(/\sid="(\d+)"/g)].map((m) => Number(m[1]));
-          let next = Math.max(0, ...ids) + 1;
-          const p = /<(\w+:)?tableColumns/.exec(xml.slice(cols.start))?.[1] ?? '';
-          const added = header
-            .slice(have)
-            .map((v, k) => `<${p}tableColumn id="${next++}" name="${escapeAttr(v === null || v === undefined || String(v).trim() === '' ? `列${have + k + 1}` : String(v))}"/>`)
-            .join('');
-          const closeAt = xml.lastIndexOf('</', colsEnd - 1);
-          xml = xml.slice(0, cols.start) + xml.slice(cols.start, cols.openEnd).replace(/\scount="\d+"/, ` count="${want}"`) + xml.slice(cols.openEnd, closeAt) + added + xml.slice(closeAt);
+        if (want > list.length) {
+          const seen = new Set(list.map((c) => (attrNs(c, 'name') ?? '').toLowerCase()));
+          const names = await this.headerNames(sheetName, ref, list.length, seen);
+          let next = Math.max(0, ...list.map((c) => Number(attrNs(c, 'id') ?? 0))) + 1;
+          const tag = qualify(cols, t.root.uri, 'tableColumn').name;
+          edits.setAttr(cols, 'count', String(want));
+          edits.append(cols, names.map((n) => `<${tag} id="${next++}" name="${escapeAttr(n)}"/>`).join(''));
         }
       }
-      this.pkg.set(r.target, xml);
+      this.pkg.set(t.path, edits.apply());
     }
   }
 
@@ -399,11 +430,13 @@ export class XlsxGateway implements ExcelGateway {
     const formulas: string[] = [];
     const left: string[] = [];
     const wb = await this.workbook();
+    if (wb.strict) throw new XlsxError('strict');
     const styles = await StylesEditor.open(this.pkg, wb.styles ?? 'xl/styles.xml');
     for (const s of wb.sheets.filter((x) => x.kind === 'worksheet')) {
       const xml = await this.pkg.text(s.part);
-      if (!/_xldudf_CSAT_|CSAT\./.test(xml)) continue;
-      const next = replaceFormulaCells(xml, (cell) => {
+      // A quick look before tokenizing: most sheets hold no CSAT formula at all.
+      if (!xml.includes('_xldudf_CSAT_') && !xml.includes('CSAT.')) continue;
+      const next = replaceFormulaCells(xml, s.part, (cell) => {
         if (!/_xldudf_CSAT_|CSAT\./.test(cell.formula)) return undefined;
         const formula = `=${cell.formula.replace(/_xldudf_CSAT_([A-Z]+)\(/g, 'CSAT.$1(')}`;
         const value = resolve(s.name, cell.ref, formula) ?? cell.cached;
@@ -414,7 +447,7 @@ export class XlsxGateway implements ExcelGateway {
         }
         frozen.push(at);
         formulas.push(formula);
-        return cellXml(cell.ref, { value }, { styles, date1904: wb.date1904 }, s.name, cell.style);
+        return cellXml(cell.ref, { value }, { styles, date1904: wb.date1904, prefix: cell.prefix }, s.name, cell.style);
       });
       if (next !== xml) this.pkg.set(s.part, next);
       this.grids.delete(s.name);
@@ -428,10 +461,19 @@ export class XlsxGateway implements ExcelGateway {
     return readCustomProperties(this.pkg);
   }
 
-  /** The new file's bytes. */
-  async save(): Promise<Uint8Array> {
+  /**
+   * The new file's bytes, as a package of kind `as` (default: the input's kind). A file's extension
+   * must match its workbook content type or Excel will not open it, so a template saved as a workbook
+   * (or the reverse) has the workbook part's content type changed; a macro-enabled workbook is never
+   * saved under a name without macros (its VBA project would be dropped or refused).
+   */
+  async save(as?: WorkbookKind): Promise<Uint8Array> {
     const wb = await this.workbook();
     if (wb.sheets.length === 0) throw new XlsxError('empty-workbook');
+    const target = as ?? wb.kind;
+    const macros = (k: WorkbookKind) => k === 'xlsm' || k === 'xltm';
+    if (macros(wb.kind) && !macros(target)) throw new XlsxError('macro-needs-xlsm', { detail: `.${target}` });
+    if (target !== wb.kind) await this.pkg.setContentType(wb.path, WORKBOOK_CT[target]);
     return this.pkg.save();
   }
 }

@@ -1,12 +1,13 @@
 /**
  * The OPC package of a workbook (a zip of parts), held as the zip it came in: a part is inflated only
- * when a job reads it, and a part nobody edits is written back with the very bytes it had (JSZip
- * reuses an entry's compressed data when the entry is unchanged). Sizes are claims: every inflate
- * counts what it produces and stops at the limit, whatever the zip's directory says.
+ * when a job reads it, and a part nobody edits is written back with the very compressed bytes it had
+ * (zip.ts, our own container code over fflate's deflate). Sizes are claims: every inflate counts what
+ * it produces and stops at the limit, whatever the zip's directory says.
  */
-import JSZip from 'jszip';
 import { XlsxError } from './errors';
-import { attrLocal, parseXml, escapeAttr, splice, type XmlElement } from './xml';
+import { NS, relTypeIs } from './ns';
+import { attrNs, children, escapeAttr, parseXml, qualify, XmlEdits, type XmlElement } from './xml';
+import { ZipFormatError, ZipLimitError, ZipReader, ZipWriter, type ZipEntry } from './zip';
 
 const MB = 1024 * 1024;
 
@@ -37,10 +38,7 @@ export const REL = {
   customProperties: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties',
 } as const;
 
-/** Strict (ISO 29500) files name the same relationships under another root; both are read. */
-export function relTypeIs(type: string, wanted: string): boolean {
-  return type === wanted || type === wanted.replace('http://schemas.openxmlformats.org/officeDocument/2006/relationships/', 'http://purl.oclc.org/ooxml/officeDocument/relationships/');
-}
+export { relTypeIs };
 
 export const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
@@ -49,8 +47,6 @@ export const CT = {
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
   customProperties: 'application/vnd.openxmlformats-officedocument.custom-properties+xml',
 } as const;
-
-const NS_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 export interface Relationship {
   readonly id: string;
@@ -96,22 +92,6 @@ export function relativeTarget(source: string, part: string): string {
   return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
 }
 
-/** JSZip's streaming read (public since 3.x, missing from its typings). */
-interface StreamHelper {
-  on(event: 'data', cb: (chunk: Uint8Array) => void): StreamHelper;
-  on(event: 'error', cb: (e: Error) => void): StreamHelper;
-  on(event: 'end', cb: () => void): StreamHelper;
-  resume(): StreamHelper;
-  pause(): StreamHelper;
-}
-interface Streamable {
-  internalStream(type: 'uint8array'): StreamHelper;
-}
-
-interface ZipEntryInternals {
-  _data?: { uncompressedSize?: number; compressedSize?: number };
-}
-
 export type Bytes = Uint8Array | ArrayBuffer;
 
 function isCfb(b: Uint8Array): boolean {
@@ -128,38 +108,52 @@ function hasEncryptionInfo(b: Uint8Array): boolean {
   return false;
 }
 
+/** Where a part's current content is: the input zip's entry, or text / bytes written in this session. */
+type Content = { kind: 'entry'; entry: ZipEntry } | { kind: 'text'; text: string } | { kind: 'bytes'; bytes: Uint8Array };
+
+const CT_RELS = 'application/vnd.openxmlformats-package.relationships+xml';
+
 export class OoxmlPackage {
-  /** Texts of parts read or written in this session (edits happen here; `save` writes them). */
-  private readonly texts = new Map<string, string>();
-  private readonly dirty = new Set<string>();
-  private readonly removed = new Set<string>();
+  /** Every part by stored name, in the order it will be written (the input's first, then new ones). */
+  private readonly parts = new Map<string, Content>();
   /** Lower-cased part name → name as stored (part names are case-insensitive in OPC). */
   private readonly names = new Map<string, string>();
-  /** Parts this session wrote as bytes: ours, so not held to the ratio limit of untrusted input. */
-  private readonly ours = new Set<string>();
+  /** Texts of input parts already read (a part is inflated once). */
+  private readonly cache = new Map<string, string>();
+  /** Parts whose content this session set; every other part is written with its input bytes. */
+  private readonly changed = new Set<string>();
+  /** Parts this session created (each needs a content type when saved). */
+  private readonly created = new Set<string>();
+  /** Directory entries of the input, carried as they were. */
+  private readonly folders: ZipEntry[] = [];
 
-  private constructor(private readonly zip: JSZip) {
-    zip.forEach((path, file) => {
-      if (!file.dir) this.names.set(path.toLowerCase(), path);
-    });
+  private constructor(private readonly zip: ZipReader | undefined) {
+    for (const entry of zip?.entries ?? []) {
+      if (entry.isDirectory) this.folders.push(entry);
+      else if (!this.names.has(entry.name.toLowerCase())) {
+        this.parts.set(entry.name, { kind: 'entry', entry });
+        this.names.set(entry.name.toLowerCase(), entry.name);
+      }
+    }
   }
 
   static async open(data: Bytes): Promise<OoxmlPackage> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     if (isCfb(bytes)) throw new XlsxError(hasEncryptionInfo(bytes) ? 'encrypted' : 'legacy-xls');
     if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new XlsxError('not-zip');
-    let zip: JSZip;
+    let zip: ZipReader;
     try {
-      zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
-    } catch {
-      throw new XlsxError('truncated');
+      zip = ZipReader.open(bytes);
+    } catch (e) {
+      // It starts as a zip does, so a missing directory means the file was cut short.
+      if (e instanceof ZipFormatError && e.problem === 'not-zip') throw new XlsxError('truncated');
+      throw zipError(e);
     }
     const pkg = new OoxmlPackage(zip);
     // The directory's claims are checked before anything is inflated; inflating checks again.
-    for (const [, name] of pkg.names) {
-      const data = (zip.file(name) as unknown as ZipEntryInternals)._data;
-      const size = data?.uncompressedSize ?? 0;
-      if (size > pkg.limitOf(name)) throw new XlsxError('too-large', { part: name, limitMb: Math.round(pkg.limitOf(name) / MB) });
+    for (const [name, content] of pkg.parts) {
+      if (content.kind !== 'entry') continue;
+      if (content.entry.uncompressedSize > pkg.limitOf(name)) throw new XlsxError('too-large', { part: name, limitMb: Math.round(pkg.limitOf(name) / MB) });
     }
     if (!pkg.has('[Content_Types].xml')) throw new XlsxError('missing-part', { part: '[Content_Types].xml' });
     return pkg;
@@ -167,24 +161,29 @@ export class OoxmlPackage {
 
   /** A package from parts given as text (a new workbook starts from a blank one). */
   static fromParts(parts: Readonly<Record<string, string>>): OoxmlPackage {
-    const zip = new JSZip();
-    for (const [path, text] of Object.entries(parts)) zip.file(path, text, { createFolders: false });
-    const pkg = new OoxmlPackage(zip);
-    for (const [path, text] of Object.entries(parts)) pkg.texts.set(path, text);
+    const pkg = new OoxmlPackage(undefined);
+    for (const [path, text] of Object.entries(parts)) pkg.put(path, { kind: 'text', text });
     return pkg;
   }
 
+  private put(name: string, content: Content): void {
+    if (!this.parts.has(name)) this.created.add(name);
+    this.parts.set(name, content);
+    this.names.set(name.toLowerCase(), name);
+    this.changed.add(name);
+    this.cache.delete(name);
+  }
+
   private limitOf(name: string): number {
-    if (this.ours.has(name)) return PART_LIMIT_BYTES;
-    const compressed = (this.zip.file(name) as unknown as ZipEntryInternals | null)?._data?.compressedSize ?? 0;
-    return Math.min(PART_LIMIT_BYTES, Math.max(RATIO_FLOOR_BYTES, compressed * MAX_RATIO));
+    const content = this.parts.get(name);
+    if (content?.kind !== 'entry') return PART_LIMIT_BYTES;
+    return Math.min(PART_LIMIT_BYTES, Math.max(RATIO_FLOOR_BYTES, content.entry.compressedSize * MAX_RATIO));
   }
 
   /** The stored name of a part, found ignoring case. */
   resolve(path: string): string | undefined {
     const p = path.replace(/^\/+/, '');
-    const name = this.texts.has(p) ? p : this.names.get(p.toLowerCase());
-    return name === undefined || this.removed.has(name) ? undefined : name;
+    return this.parts.has(p) ? p : this.names.get(p.toLowerCase());
   }
 
   has(path: string): boolean {
@@ -192,8 +191,7 @@ export class OoxmlPackage {
   }
 
   paths(): string[] {
-    const all = new Set([...this.names.values(), ...this.texts.keys()]);
-    return [...all].filter((p) => !this.removed.has(p));
+    return [...this.parts.keys()];
   }
 
   /**
@@ -203,60 +201,49 @@ export class OoxmlPackage {
   async stream(path: string, onText: (text: string) => boolean | void): Promise<void> {
     const name = this.resolve(path);
     if (name === undefined) throw new XlsxError('missing-part', { part: path });
-    const held = this.texts.get(name);
+    const content = this.parts.get(name)!;
+    if (content.kind === 'text') {
+      onText(content.text);
+      return;
+    }
+    const held = this.cache.get(name);
     if (held !== undefined) {
       onText(held);
       return;
     }
+    if (content.kind === 'bytes') {
+      onText(decoderFor(content.bytes).decode(content.bytes));
+      return;
+    }
     const limit = this.limitOf(name);
-    await new Promise<void>((resolve, reject) => {
-      let decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
-      let total = 0;
-      let done = false;
-      const finish = (err?: unknown) => {
-        if (done) return;
-        done = true;
-        helper.pause();
-        if (err) reject(err);
-        else resolve();
-      };
-      const helper = (this.zip.file(name) as unknown as Streamable).internalStream('uint8array');
-      helper
-        .on('data', (chunk: Uint8Array) => {
-          if (done) return;
-          total += chunk.length;
-          if (total > limit) {
-            finish(new XlsxError('too-large', { part: name, limitMb: Math.round(limit / MB) }));
-            return;
-          }
-          try {
-            if (!decoder) decoder = new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
-            if (onText(decoder.decode(chunk, { stream: true })) === false) finish();
-          } catch (e) {
-            finish(e);
-          }
-        })
-        .on('error', (e: Error) => finish(e instanceof XlsxError ? e : new XlsxError('truncated', { detail: e.message })))
-        .on('end', () => {
-          if (done) return;
-          try {
-            const rest = decoder?.decode();
-            if (rest) onText(rest);
-            finish();
-          } catch (e) {
-            finish(e);
-          }
-        })
-        .resume();
-    });
+    let decoder: Decoder | undefined;
+    let stopped = false;
+    try {
+      await this.zip!.inflateAsync(content.entry, limit, (chunk) => {
+        decoder ??= decoderFor(chunk);
+        if (onText(decoder.decode(chunk, { stream: true })) === false) {
+          stopped = true;
+          return false;
+        }
+      });
+    } catch (e) {
+      if (e instanceof ZipLimitError) throw new XlsxError('too-large', { part: name, limitMb: Math.round(limit / MB) });
+      throw zipError(e);
+    }
+    if (!stopped) {
+      const rest = decoder?.decode();
+      if (rest) onText(rest);
+    }
   }
 
   /** A part's whole text (small parts, or a sheet the job edits). */
   async text(path: string): Promise<string> {
     const name = this.resolve(path);
     if (name === undefined) throw new XlsxError('missing-part', { part: path });
-    const held = this.texts.get(name);
-    if (held !== undefined) return held;
+    const content = this.parts.get(name)!;
+    if (content.kind === 'text') return content.text;
+    const hit = this.cache.get(name);
+    if (hit !== undefined) return hit;
     const limit = Math.min(this.limitOf(name), TEXT_PART_LIMIT_BYTES);
     const chunks: string[] = [];
     let size = 0;
@@ -266,7 +253,7 @@ export class OoxmlPackage {
       chunks.push(t);
     });
     const text = chunks.join('');
-    this.texts.set(name, text);
+    if (content.kind === 'entry') this.cache.set(name, text);
     return text;
   }
 
@@ -274,20 +261,25 @@ export class OoxmlPackage {
     return this.has(path) ? this.text(path) : undefined;
   }
 
-  /** The raw bytes of a part (for comparing what was carried). */
+  /** The bytes of a part (for comparing what was carried). */
   async bytes(path: string): Promise<Uint8Array> {
     const name = this.resolve(path);
     if (name === undefined) throw new XlsxError('missing-part', { part: path });
-    const held = this.texts.get(name);
-    if (held !== undefined && this.dirty.has(name)) return new TextEncoder().encode(held);
-    return this.zip.file(name)!.async('uint8array');
+    const content = this.parts.get(name)!;
+    if (content.kind === 'text') return new TextEncoder().encode(content.text);
+    if (content.kind === 'bytes') return content.bytes;
+    const chunks: Uint8Array[] = [];
+    try {
+      this.zip!.inflate(content.entry, this.limitOf(name), (c) => void chunks.push(c));
+    } catch (e) {
+      if (e instanceof ZipLimitError) throw new XlsxError('too-large', { part: name, limitMb: Math.round(this.limitOf(name) / MB) });
+      throw zipError(e);
+    }
+    return concat(chunks);
   }
 
   set(path: string, text: string): void {
-    const name = this.resolve(path) ?? path;
-    this.removed.delete(name);
-    this.texts.set(name, text);
-    this.dirty.add(name);
+    this.put(this.resolve(path) ?? path, { kind: 'text', text });
   }
 
   /**
@@ -311,21 +303,7 @@ export class OoxmlPackage {
       if (size > 1 << 20) flush();
     });
     flush();
-    let total = 0;
-    for (const c of chunks) total += c.length;
-    const bytes = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks.splice(0)) {
-      bytes.set(c, at);
-      at += c.length;
-    }
-    const name = this.resolve(path) ?? path;
-    this.removed.delete(name);
-    this.texts.delete(name);
-    this.dirty.delete(name);
-    this.names.set(name.toLowerCase(), name);
-    this.ours.add(name);
-    this.zip.file(name, bytes, { createFolders: false });
+    this.put(this.resolve(path) ?? path, { kind: 'bytes', bytes: concat(chunks.splice(0)) });
   }
 
   /** Removes a part and its own relationships part. */
@@ -333,9 +311,11 @@ export class OoxmlPackage {
     for (const p of [path, relsPathOf(path)]) {
       const name = this.resolve(p);
       if (name === undefined) continue;
-      this.texts.delete(name);
-      this.dirty.delete(name);
-      this.removed.add(name);
+      this.parts.delete(name);
+      this.names.delete(name.toLowerCase());
+      this.cache.delete(name);
+      this.changed.delete(name);
+      this.created.delete(name);
     }
   }
 
@@ -349,26 +329,24 @@ export class OoxmlPackage {
     const xml = await this.textIfPresent(relsPathOf(source));
     if (xml === undefined) return [];
     const root = parseXml(xml, relsPathOf(source));
-    return root.children
-      .filter((c) => c.local === 'Relationship')
-      .map((c) => {
-        const external = c.attrs.TargetMode === 'External';
-        const rawTarget = c.attrs.Target ?? '';
-        return { id: c.attrs.Id ?? '', type: c.attrs.Type ?? '', rawTarget, external, target: external ? rawTarget : resolveTarget(source, rawTarget) };
-      });
+    return children(root, 'Relationship', NS.rels).map((c) => {
+      const external = attrNs(c, 'TargetMode') === 'External';
+      const rawTarget = attrNs(c, 'Target') ?? '';
+      return { id: attrNs(c, 'Id') ?? '', type: attrNs(c, 'Type') ?? '', rawTarget, external, target: external ? rawTarget : resolveTarget(source, rawTarget) };
+    });
   }
 
-  /** Adds a relationship from `source` to `target` (a part path); returns its new id. */
-  async addRel(source: string, type: string, target: string): Promise<string> {
+  /** Adds a relationship from `source` to `target` (a part path); returns its new id (never one in `avoid`). */
+  async addRel(source: string, type: string, target: string, avoid: ReadonlySet<string> = new Set()): Promise<string> {
     const path = relsPathOf(source);
-    const xml = (await this.textIfPresent(path)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_REL}"></Relationships>`;
+    const xml = (await this.textIfPresent(path)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rels}"></Relationships>`;
     const root = parseXml(xml, path);
-    const used = new Set(root.children.map((c) => c.attrs.Id));
+    const used = new Set([...root.children.map((c) => attrNs(c, 'Id')), ...avoid]);
     let n = used.size + 1;
     while (used.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeAttr(relativeTarget(source, target))}"/>`;
-    this.set(path, insertChild(xml, root, rel));
+    const { name, decl } = qualify(root, NS.rels, 'Relationship');
+    this.set(path, new XmlEdits(xml).append(root, `<${name}${decl} Id="${id}" Type="${escapeAttr(type)}" Target="${escapeAttr(relativeTarget(source, target))}"/>`).apply());
     return id;
   }
 
@@ -378,34 +356,46 @@ export class OoxmlPackage {
     const xml = await this.textIfPresent(path);
     if (xml === undefined) return;
     const root = parseXml(xml, path);
-    const edits = root.children.filter((c) => ids.has(c.attrs.Id ?? '')).map((c) => ({ from: c.start, to: c.end, text: '' }));
-    if (edits.length > 0) this.set(path, splice(xml, edits));
+    const edits = new XmlEdits(xml);
+    for (const c of children(root, 'Relationship', NS.rels)) if (ids.has(attrNs(c, 'Id') ?? '')) edits.remove(c);
+    if (edits.changed) this.set(path, edits.apply());
+  }
+
+  private async contentTypes(): Promise<{ xml: string; root: XmlElement }> {
+    const xml = await this.text('[Content_Types].xml');
+    return { xml, root: parseXml(xml, '[Content_Types].xml') };
   }
 
   async contentTypeOf(path: string): Promise<string | undefined> {
-    const root = parseXml(await this.text('[Content_Types].xml'), '[Content_Types].xml');
-    const override = root.children.find((c) => c.local === 'Override' && (c.attrs.PartName ?? '').replace(/^\//, '').toLowerCase() === path.toLowerCase());
-    if (override) return override.attrs.ContentType;
+    const { root } = await this.contentTypes();
+    const part = `/${path}`.toLowerCase();
+    const override = children(root, 'Override', NS.contentTypes).find((c) => (attrNs(c, 'PartName') ?? '').toLowerCase() === part);
+    if (override) return attrNs(override, 'ContentType');
     const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-    return root.children.find((c) => c.local === 'Default' && (c.attrs.Extension ?? '').toLowerCase() === ext)?.attrs.ContentType;
+    const byDefault = children(root, 'Default', NS.contentTypes).find((c) => (attrNs(c, 'Extension') ?? '').toLowerCase() === ext);
+    return byDefault ? attrNs(byDefault, 'ContentType') : undefined;
   }
 
   /** Sets a part's content type (an Override), replacing one already there. */
   async setContentType(path: string, type: string): Promise<void> {
-    const xml = await this.text('[Content_Types].xml');
-    const root = parseXml(xml, '[Content_Types].xml');
+    const { xml, root } = await this.contentTypes();
     const part = `/${path}`;
-    const old = root.children.find((c) => c.local === 'Override' && (c.attrs.PartName ?? '').toLowerCase() === part.toLowerCase());
-    const el = `<Override PartName="${escapeAttr(part)}" ContentType="${type}"/>`;
-    this.set('[Content_Types].xml', old ? splice(xml, [{ from: old.start, to: old.end, text: el }]) : insertChild(xml, root, el));
+    const old = children(root, 'Override', NS.contentTypes).find((c) => (attrNs(c, 'PartName') ?? '').toLowerCase() === part.toLowerCase());
+    const edits = new XmlEdits(xml);
+    if (old) edits.setAttr(old, 'ContentType', type);
+    else {
+      const { name, decl } = qualify(root, NS.contentTypes, 'Override');
+      edits.append(root, `<${name}${decl} PartName="${escapeAttr(part)}" ContentType="${escapeAttr(type)}"/>`);
+    }
+    this.set('[Content_Types].xml', edits.apply());
   }
 
   async removeContentTypes(paths: readonly string[]): Promise<void> {
-    const xml = await this.text('[Content_Types].xml');
-    const root = parseXml(xml, '[Content_Types].xml');
+    const { xml, root } = await this.contentTypes();
     const drop = new Set(paths.map((p) => `/${p}`.toLowerCase()));
-    const edits = root.children.filter((c) => c.local === 'Override' && drop.has((c.attrs.PartName ?? '').toLowerCase())).map((c) => ({ from: c.start, to: c.end, text: '' }));
-    if (edits.length > 0) this.set('[Content_Types].xml', splice(xml, edits));
+    const edits = new XmlEdits(xml);
+    for (const c of children(root, 'Override', NS.contentTypes)) if (drop.has((attrNs(c, 'PartName') ?? '').toLowerCase())) edits.remove(c);
+    if (edits.changed) this.set('[Content_Types].xml', edits.apply());
   }
 
   /** The workbook part, found through the package relationships (any producer's path). */
@@ -416,22 +406,65 @@ export class OoxmlPackage {
     return path;
   }
 
-  /** Writes the package: edited parts from their text, every other part with its original bytes. */
+  /**
+   * Every part this session created has a content type: a relationships part an Override when no
+   * Default covers `.rels` (LibreOffice 4–6 list every part by Override). Any other new part without
+   * one is a bug of ours, not something to write.
+   */
+  private async typeNewParts(): Promise<void> {
+    for (const name of this.created) {
+      if (name === '[Content_Types].xml' || (await this.contentTypeOf(name)) !== undefined) continue;
+      if (name.toLowerCase().endsWith('.rels')) await this.setContentType(name, CT_RELS);
+      else throw new Error(`no content type for the new part ${name}`);
+    }
+  }
+
+  /** Writes the package: changed parts from their content, every other part with its original compressed bytes. */
   async save(): Promise<Uint8Array> {
-    for (const name of this.removed) this.zip.remove(name);
-    for (const name of this.dirty) this.zip.file(name, this.texts.get(name)!, { createFolders: false });
-    this.dirty.clear();
-    return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    await this.typeNewParts();
+    const out = new ZipWriter();
+    for (const folder of this.folders) out.addRaw(folder, this.zip!.raw(folder));
+    const encoder = new TextEncoder();
+    for (const [name, content] of this.parts) {
+      if (content.kind === 'entry') out.addRaw(content.entry, this.zip!.raw(content.entry));
+      else if (content.kind === 'text') out.add(name, encoder.encode(content.text));
+      else out.add(name, content.bytes);
+    }
+    this.changed.clear();
+    return out.finish();
   }
 }
 
-/** Inserts `xml` as the last child of `root` (opening a self-closing root). */
-export function insertChild(source: string, root: XmlElement, xml: string): string {
-  if (root.selfClosing) {
-    const open = source.slice(root.start, root.openEnd).replace(/\s*\/>$/, '>');
-    return splice(source, [{ from: root.start, to: root.end, text: `${open}${xml}</${root.name}>` }]);
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  let total = 0;
+  for (const c of chunks) total += c.length;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
   }
-  return splice(source, [{ from: root.closeStart, to: root.closeStart, text: xml }]);
+  return out;
 }
 
-export { attrLocal };
+/** XML parts are UTF-8 unless they start with a UTF-16 byte-order mark. */
+/** A text decoder (typed structurally: the pane and the CLI get TextDecoder from different libs). */
+interface Decoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
+function decoderFor(head: Uint8Array): Decoder {
+  return new TextDecoder(head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8');
+}
+
+/** A zip-level failure as the user's one line. */
+function zipError(e: unknown): XlsxError {
+  if (e instanceof XlsxError) return e;
+  if (e instanceof ZipFormatError) {
+    if (e.problem === 'encrypted') return new XlsxError('encrypted');
+    if (e.problem === 'not-zip') return new XlsxError('not-zip');
+    return new XlsxError('truncated', e.detail ? { detail: e.detail } : {});
+  }
+  return new XlsxError('truncated', { detail: (e as Error).message });
+}

@@ -1,112 +1,21 @@
 /**
  * Edits of a sheet that stays: cells written into it (rows appended below a tracker or the responses
- * table), protection added, CSAT formulas frozen to values. The sheet's XML may be large (100,000
- * rows) and any producer's, so it is scanned, not parsed whole: a tag scanner finds the rows and
- * cells that change, and everything else — every other row, cell and element — is kept as written.
+ * table), a top-level element set (protection), CSAT formulas frozen to values. The sheet may be any
+ * producer's and large (100,000 rows): it is tokenized by saxes through xml.ts, keeping objects only
+ * for the rows and cells an edit touches, and edited by splices — every other row, cell, comment,
+ * processing instruction and byte is kept as written. New markup takes the prefix the sheet binds to
+ * the SpreadsheetML namespace.
+ *
+ * Formulas are edited as Excel sees them: a shared formula (`<f t="shared" ref=… si=…>` on the master,
+ * `<f t="shared" si=…/>` on each dependent) is one group. When an edit replaces its master, every
+ * dependent that stays becomes an ordinary formula translated to its own position (formula-shift.ts),
+ * so no cell is left pointing at a master that is gone.
  */
 import { columnLetter } from '../../plan';
 import { XlsxError } from './errors';
-
-export interface Tag {
-  /** Local name (prefix dropped). */
-  readonly local: string;
-  readonly start: number;
-  /** Just after the start tag's `>`. */
-  readonly openEnd: number;
-  readonly selfClosing: boolean;
-}
-
-/** The next start tag at or after `from` whose local name is in `names` (comments, CDATA and PIs skipped). */
-export function nextTag(xml: string, from: number, names?: ReadonlySet<string>, stopAt?: number): Tag | undefined {
-  let i = from;
-  const limit = stopAt ?? xml.length;
-  while (i < limit) {
-    const lt = xml.indexOf('<', i);
-    if (lt < 0 || lt >= limit) return undefined;
-    const c = xml.charCodeAt(lt + 1);
-    if (c === 33 /* ! */) {
-      const close = xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt) + 3 : xml.startsWith('<![CDATA[', lt) ? xml.indexOf(']]>', lt) + 3 : xml.indexOf('>', lt) + 1;
-      if (close <= 0) return undefined;
-      i = close;
-      continue;
-    }
-    if (c === 63 /* ? */ || c === 47 /* / */) {
-      i = lt + 2;
-      continue;
-    }
-    let j = lt + 1;
-    while (j < xml.length && !/[\s/>]/.test(xml[j])) j++;
-    const qname = xml.slice(lt + 1, j);
-    const local = qname.slice(qname.indexOf(':') + 1);
-    const gt = tagEnd(xml, j);
-    if (!names || names.has(local)) return { local, start: lt, openEnd: gt, selfClosing: xml.charCodeAt(gt - 2) === 47 };
-    i = gt;
-  }
-  return undefined;
-}
-
-/** Just after the `>` that ends the start tag whose attributes begin at `from` (quotes respected). */
-function tagEnd(xml: string, from: number): number {
-  let quote = 0;
-  for (let k = from; k < xml.length; k++) {
-    const c = xml.charCodeAt(k);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return k + 1;
-  }
-  throw new Error('unterminated tag');
-}
-
-/** The end of element `tag` (after its end tag); elements of this local name must not nest. */
-export function elementEnd(xml: string, tag: Tag): number {
-  if (tag.selfClosing) return tag.openEnd;
-  const re = new RegExp(`</(?:[\\w.-]+:)?${tag.local}\\s*>`, 'g');
-  re.lastIndex = tag.openEnd;
-  const m = re.exec(xml);
-  if (!m) throw new Error(`unterminated <${tag.local}>`);
-  return m.index + m[0].length;
-}
-
-export function attr(startTag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(startTag);
-  return m ? (m[1] ?? m[2]) : undefined;
-}
-
-function decode(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_m, e: string) =>
-    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
-  );
-}
-
-const colOf = (ref: string) => {
-  let col = 0;
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else break;
-  }
-  return col;
-};
-
-/** The worksheet's top-level children (sheetData's content is jumped over, not scanned). */
-export function topLevel(xml: string): { root: Tag; prefix: string; children: (Tag & { end: number })[]; rootClose: number } {
-  const root = nextTag(xml, 0);
-  if (!root) throw new Error('no root element');
-  const q = xml.slice(root.start + 1, xml.slice(root.start).search(/[\s/>]/) + root.start);
-  const prefix = q.includes(':') ? q.slice(0, q.indexOf(':')) : '';
-  const rootClose = xml.lastIndexOf('</');
-  const out: (Tag & { end: number })[] = [];
-  let i = root.openEnd;
-  for (;;) {
-    const t = nextTag(xml, i, undefined, rootClose);
-    if (!t) break;
-    const end = elementEnd(xml, t);
-    out.push({ ...t, end });
-    i = end;
-  }
-  return { root, prefix, children: out, rootClose };
-}
+import { formulaShifter } from './formula-shift';
+import { isMain } from './ns';
+import { attrNs, child, escapeText, insertInOrder, namer, parseXml, spliceTo, XmlEdits, type Splice, type XmlElement } from './xml';
 
 /** CT_Worksheet's children in schema order. */
 export const WORKSHEET_ORDER = [
@@ -117,20 +26,46 @@ export const WORKSHEET_ORDER = [
   'webPublishItems', 'tableParts', 'extLst',
 ];
 
-/** Puts a top-level element (given without prefix) in its schema place, replacing one of the same name. */
-export function setTopLevel(xml: string, local: string, element: string): string {
-  const { prefix, children, rootClose } = topLevel(xml);
-  const el = prefix ? element.replace(/<(\/?)([a-zA-Z]+)/g, `<$1${prefix}:$2`) : element;
-  const same = children.find((c) => c.local === local);
-  if (same) return xml.slice(0, same.start) + el + xml.slice(same.end);
-  const rank = WORKSHEET_ORDER.indexOf(local);
-  const after = children.find((c) => WORKSHEET_ORDER.indexOf(c.local) > rank);
-  const at = after ? after.start : rootClose;
-  return xml.slice(0, at) + el + xml.slice(at);
+/** 1-based column of the letters that start an `A1`-style reference. */
+export function colOfRef(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36 /* $ */) break;
+  }
+  return col;
 }
 
-/** What to write in one cell, given the cell's current XML (if any) and its style index. */
-export type CellEdit = (ref: string, old: { xml: string; style?: number } | undefined) => string;
+function rowOfRef(ref: string): number {
+  let i = 0;
+  while (i < ref.length && (ref.charCodeAt(i) > 57 || ref.charCodeAt(i) === 36)) i++;
+  return Number(ref.slice(i).replace('$', ''));
+}
+
+const mainChildOf = (el: XmlElement, local: string) => el.children.find((c) => c.local === local && isMain(c.uri));
+
+/** The worksheet's top-level children only (sheetData is tokenized, not kept). */
+export function parseTopLevel(xml: string, part: string): XmlElement {
+  const root = parseXml(xml, part, { descend: (el) => el.depth === 0 });
+  if (!isMain(root.uri) || root.local !== 'worksheet') throw new XlsxError('bad-xml', { part, detail: `root <${root.name}> is not a worksheet` });
+  return root;
+}
+
+/** Puts a top-level element in its schema place, replacing one of the same name; `element` gets the sheet's prefix. */
+export function setTopLevel(xml: string, part: string, local: string, element: (prefix: string) => string): string {
+  const root = parseTopLevel(xml, part);
+  const prefix = namer(root, root.uri)('');
+  const edits = new XmlEdits(xml);
+  const same = mainChildOf(root, local);
+  if (same) edits.replaceElement(same, element(prefix));
+  else insertInOrder(edits, root, local, WORKSHEET_ORDER, element(prefix));
+  return edits.apply();
+}
+
+/** What to write in one cell, given the cell's current style index (if it exists); '' removes nothing and writes nothing. */
+export type CellEdit = (ref: string, old: { style?: number } | undefined, prefix: string) => string;
 
 /** The cells to write, row by row: built when the row is reached (100,000 appended rows never exist all at once). */
 export interface RowEdits {
@@ -140,172 +75,291 @@ export interface RowEdits {
   cells(row: number): ReadonlyMap<number, CellEdit>;
 }
 
-/** RowEdits from a map row → column → edit. */
-export function rowEdits(map: ReadonlyMap<number, ReadonlyMap<number, CellEdit>>): RowEdits {
-  return { rows: [...map.keys()].sort((a, b) => a - b), cells: (r) => map.get(r) ?? new Map() };
+/** A cell as the scan keeps it. */
+interface CellInfo {
+  readonly el: XmlElement;
+  readonly ref: string;
+  readonly row: number;
+  readonly col: number;
+  readonly f?: XmlElement;
+  /** The cached value of a formula cell (read before the cell's children are let go). */
+  readonly cached?: string | number | boolean;
+}
+
+/** The shared-formula groups of a sheet: each group's master and dependents. */
+interface SharedGroup {
+  master?: CellInfo;
+  readonly dependents: CellInfo[];
+}
+
+function sharedInfo(f: XmlElement | undefined): { si: string; master: boolean } | undefined {
+  if (!f || attrNs(f, 't') !== 'shared') return undefined;
+  const si = attrNs(f, 'si');
+  if (si === undefined) return undefined;
+  return { si, master: attrNs(f, 'ref') !== undefined };
+}
+
+interface SheetScan {
+  readonly root: XmlElement;
+  readonly sheetData: XmlElement;
+  /** Every row element (children kept only for rows asked for), with its number. */
+  readonly rows: { el: XmlElement; r: number }[];
+  /** Cells of the rows asked for (or of all rows when every cell is needed). */
+  readonly cells: Map<number, CellInfo[]>;
+  readonly groups: Map<string, SharedGroup>;
 }
 
 /**
- * Writes cells into an existing sheet: rows are patched in place or inserted in order, every other
- * row kept byte for byte.
+ * Tokenizes a worksheet, keeping the rows whose numbers `keepRow` accepts with their cells, and —
+ * when `allCells` — every cell that holds a formula, grouped by shared formula.
  */
-export function patchCells(xml: string, edits: RowEdits, sheet: string, sink?: (piece: string) => void): string {
+function scanSheet(xml: string, part: string, keepRow: (r: number) => boolean, allFormulas: boolean): SheetScan {
+  const rows: { el: XmlElement; r: number }[] = [];
+  const cells = new Map<number, CellInfo[]>();
+  const groups = new Map<string, SharedGroup>();
+  let rowNo = 0;
+  let colNo = 0;
+  const rowKept = new Set<XmlElement>();
+  let sheetData: XmlElement | undefined;
+  const root = parseXml(xml, part, {
+    descend: (el) => {
+      if (el.depth === 0) return true;
+      if (el.depth === 1) return el.local === 'sheetData' && isMain(el.uri);
+      if (el.depth === 2) {
+        // A row: numbered by its `r`, or after the one before.
+        const r = attrNs(el, 'r');
+        rowNo = r !== undefined ? Number(r) : rowNo + 1;
+        colNo = 0;
+        const keep = keepRow(rowNo);
+        if (keep) rowKept.add(el);
+        return keep || allFormulas;
+      }
+      return true;
+    },
+    onElement: (el) => {
+      if (el.depth === 1 && el.local === 'sheetData' && isMain(el.uri)) sheetData = el;
+      else if (el.depth === 2 && el.local === 'row' && isMain(el.uri)) {
+        const r = rowNo;
+        rows.push({ el, r });
+        if (!rowKept.has(el)) el.children.length = 0;
+      } else if (el.depth === 3 && el.local === 'c' && isMain(el.uri)) {
+        const ref = attrNs(el, 'r');
+        colNo = ref !== undefined ? colOfRef(ref) : colNo + 1;
+        const row = el.parent!;
+        const r = ref !== undefined ? rowOfRef(ref) || rowNo : rowNo;
+        const f = child(el, 'f', el.uri);
+        const info: CellInfo = { el, ref: ref ?? `${columnLetter(colNo)}${r}`, row: r, col: colNo, f, cached: f ? cachedValue(el) : undefined };
+        if (rowKept.has(row) || (allFormulas && info.f)) {
+          let list = cells.get(r);
+          if (!list) cells.set(r, (list = []));
+          list.push(info);
+        }
+        const shared = sharedInfo(info.f);
+        if (shared) {
+          let g = groups.get(shared.si);
+          if (!g) groups.set(shared.si, (g = { dependents: [] }));
+          if (shared.master) g.master = info;
+          else g.dependents.push(info);
+        }
+        if (!rowKept.has(row)) el.children.length = 0;
+      }
+    },
+  });
+  if (!isMain(root.uri) || root.local !== 'worksheet') throw new XlsxError('bad-xml', { part, detail: `root <${root.name}> is not a worksheet` });
+  if (!sheetData) throw new XlsxError('bad-xml', { part, detail: 'no sheetData' });
+  return { root, sheetData, rows, cells, groups };
+}
+
+/** Text of a cell's formula as stored (`f` element content, decoded). */
+function formulaText(f: XmlElement): string {
+  return f.text;
+}
+
+/**
+ * For each broken group (its master replaced), its dependents that stay get an ordinary formula at
+ * their own position; `replaced` holds the cells an edit rewrites whole.
+ */
+function unshare(edits: Splice[], groups: Map<string, SharedGroup>, broken: ReadonlySet<string>, replaced: ReadonlySet<XmlElement>, prefix: string): void {
+  for (const si of broken) {
+    const g = groups.get(si);
+    if (!g?.master?.f) continue;
+    const shift = formulaShifter(formulaText(g.master.f), g.master.ref);
+    for (const d of g.dependents) {
+      if (replaced.has(d.el) || !d.f) continue;
+      edits.push({ from: d.f.start, to: d.f.end, text: `<${prefix}f>${escapeText(shift(d.ref))}</${prefix}f>` });
+    }
+  }
+}
+
+/**
+ * Writes cells into an existing sheet: existing cells are replaced in place, new cells and rows go
+ * in order; every other byte is kept. With a sink, the new XML leaves piece by piece.
+ */
+export function patchCells(xml: string, part: string, edits: RowEdits, sheet: string, sink: (piece: string) => void): void {
   const pending = edits.rows;
   if (pending.length === 0) {
-    sink?.(xml);
-    return sink ? '' : xml;
+    sink(xml);
+    return;
   }
-  const sd = nextTag(xml, 0, new Set(['sheetData']));
-  if (!sd) throw new XlsxError('bad-xml', { part: sheet, detail: 'no sheetData' });
-  const p = xml.slice(sd.start + 1, sd.start + 1 + xml.slice(sd.start + 1).search(/[\s/>]/));
-  const prefix = p.includes(':') ? p.slice(0, p.indexOf(':') + 1) : '';
-  // With a sink, the new XML leaves piece by piece (the caller encodes as it goes); else it is joined.
-  const pieces: string[] = [];
-  const out = sink ? { push: (...xs: string[]) => xs.forEach((x) => sink(x)) } : pieces;
-  let copied = 0;
-  let bodyStart: number;
-  let bodyEnd: number;
-  if (sd.selfClosing) {
-    out.push(xml.slice(0, sd.start), `<${prefix}sheetData>`);
-    copied = sd.openEnd;
-    bodyStart = bodyEnd = sd.openEnd;
-  } else {
-    bodyStart = sd.openEnd;
-    bodyEnd = elementEnd(xml, sd) - `</${prefix}sheetData>`.length;
-    while (xml[bodyEnd] !== '<') bodyEnd--;
-  }
+  const wanted = new Set(pending);
+  // Dependents of a master an edit replaces can be anywhere: only a sheet with shared formulas needs every formula kept.
+  const hasShared = xml.includes('shared');
+  const scan = scanSheet(xml, part, (r) => wanted.has(r), hasShared);
+  const prefix = namer(scan.root, scan.root.uri)('');
+  const out: Splice[] = [];
+  const replaced = new Set<XmlElement>();
+  const broken = new Set<string>();
+  const rowsByNo = new Map(scan.rows.map((x) => [x.r, x.el]));
   const newRow = (r: number) => {
     const cols = [...edits.cells(r).entries()].sort((a, b) => a[0] - b[0]);
-    const cells = cols.map(([c, edit]) => edit(`${columnLetter(c)}${r}`, undefined)).join('');
-    return cells ? `<${prefix}row r="${r}">${cells}</${prefix}row>` : '';
+    const body = cols.map(([c, edit]) => edit(`${columnLetter(c)}${r}`, undefined, prefix)).join('');
+    return body ? `<${prefix}row r="${r}">${body}</${prefix}row>` : '';
   };
+  // New rows go before the first existing row with a greater number (rows are ascending in a valid sheet).
+  const existing = scan.rows;
   let k = 0;
-  let rowNo = 0;
-  let i = bodyStart;
-  const ROW = new Set(['row']);
-  const C = new Set(['c']);
-  for (;;) {
-    const row = nextTag(xml, i, ROW, bodyEnd);
-    if (!row || k >= pending.length) break;
-    const end = elementEnd(xml, row);
-    const startTag = xml.slice(row.start, row.openEnd);
-    const r = attr(startTag, 'r');
-    rowNo = r !== undefined ? Number(r) : rowNo + 1;
-    while (k < pending.length && pending[k] < rowNo) {
-      out.push(xml.slice(copied, row.start), newRow(pending[k]));
-      copied = row.start;
-      k++;
+  let inserts = '';
+  let insertAt = -1;
+  const flush = () => {
+    if (inserts) out.push({ from: insertAt, to: insertAt, text: inserts });
+    inserts = '';
+  };
+  for (const r of pending) {
+    const el = rowsByNo.get(r);
+    if (el) {
+      patchRow(el, r, scan.cells.get(r) ?? [], edits.cells(r), prefix, xml, out, replaced, broken);
+      continue;
     }
-    if (k < pending.length && pending[k] === rowNo) {
-      out.push(xml.slice(copied, row.start), patchRow(xml, row, end, rowNo, edits.cells(rowNo), prefix, C));
-      copied = end;
-      k++;
-    }
-    i = end;
+    while (k < existing.length && existing[k].r < r) k++;
+    const at = k < existing.length ? existing[k].el.start : -1;
+    if (at !== insertAt) flush();
+    insertAt = at;
+    inserts += newRow(r);
   }
-  out.push(xml.slice(copied, bodyEnd));
-  copied = bodyEnd;
-  for (; k < pending.length; k++) out.push(newRow(pending[k]));
-  if (sd.selfClosing) out.push(`</${prefix}sheetData>`);
-  out.push(xml.slice(copied));
-  return pieces.join('');
+  if (insertAt === -1 && inserts) {
+    // After the last row: into sheetData (opening it when it is `<sheetData/>`).
+    const sd = scan.sheetData;
+    const text = inserts;
+    inserts = '';
+    if (sd.selfClosing) out.push({ from: sd.openEnd - 2, to: sd.openEnd, text: `>${text}</${sd.name}>` });
+    else out.push({ from: sd.closeStart, to: sd.closeStart, text });
+  } else flush();
+  unshare(out, scan.groups, broken, replaced, prefix);
+  spliceTo(xml, out, sink);
 }
 
-function patchRow(xml: string, row: Tag, end: number, rowNo: number, edits: ReadonlyMap<number, CellEdit>, prefix: string, C: ReadonlySet<string>): string {
-  // The start tag, without `spans` (a hint that may no longer hold).
-  const open = xml.slice(row.start, row.openEnd).replace(/\sspans\s*=\s*"[^"]*"/, '').replace(/\s*\/>$/, '>');
-  const cells: { col: number; xml: string; style?: number }[] = [];
-  if (!row.selfClosing) {
-    let i = row.openEnd;
-    let col = 0;
-    for (;;) {
-      const c = nextTag(xml, i, C, end);
-      if (!c) break;
-      const cEnd = elementEnd(xml, c);
-      const tag = xml.slice(c.start, c.openEnd);
-      const ref = attr(tag, 'r');
-      col = ref !== undefined ? colOf(ref.toUpperCase()) : col + 1;
-      const s = attr(tag, 's');
-      cells.push({ col, xml: xml.slice(c.start, cEnd), style: s === undefined ? undefined : Number(s) });
-      i = cEnd;
-    }
-  }
+function patchRow(row: XmlElement, rowNo: number, cells: readonly CellInfo[], edits: ReadonlyMap<number, CellEdit>, prefix: string, xml: string, out: Splice[], replaced: Set<XmlElement>, broken: Set<string>): void {
+  const rowEdits = new XmlEdits(xml);
+  // `spans` is a hint that may no longer hold once cells are added.
+  rowEdits.removeAttr(row, 'spans');
+  out.push(...rowEdits.edits);
   const byCol = new Map(cells.map((c) => [c.col, c]));
-  const cols = [...new Set([...byCol.keys(), ...edits.keys()])].sort((a, b) => a - b);
-  const body = cols
-    .map((c) => {
-      const edit = edits.get(c);
-      const old = byCol.get(c);
-      return edit ? edit(`${columnLetter(c)}${rowNo}`, old) : old!.xml;
-    })
-    .join('');
-  return `${open}${body}</${prefix}row>`;
+  const sorted = [...cells].sort((a, b) => a.col - b.col);
+  const adds = new Map<number, string>();
+  for (const [col, edit] of [...edits.entries()].sort((a, b) => a[0] - b[0])) {
+    const ref = `${columnLetter(col)}${rowNo}`;
+    const old = byCol.get(col);
+    if (old) {
+      const s = attrNs(old.el, 's');
+      out.push({ from: old.el.start, to: old.el.end, text: edit(ref, { style: s === undefined ? undefined : Number(s) }, prefix) });
+      replaced.add(old.el);
+      const shared = sharedInfo(old.f);
+      if (shared?.master) broken.add(shared.si);
+      continue;
+    }
+    const text = edit(ref, undefined, prefix);
+    if (!text) continue;
+    const next = sorted.find((c) => c.col > col);
+    const at = next ? next.el.start : -1;
+    adds.set(at, (adds.get(at) ?? '') + text);
+  }
+  for (const [at, text] of adds) {
+    if (at >= 0) out.push({ from: at, to: at, text });
+    else if (row.selfClosing) out.push({ from: row.openEnd - 2, to: row.openEnd, text: `>${text}</${row.name}>` });
+    else {
+      // After the row's last cell (before anything else it holds, such as an extLst).
+      const last = sorted.at(-1);
+      const pos = last ? last.el.end : row.openEnd;
+      out.push({ from: pos, to: pos, text });
+    }
+  }
 }
 
-/** A cell that holds a formula: where it is, its formula and cached value as written. */
+/** A cell that holds a formula: where it is, its formula (translated to it, for a shared dependent) and cached value. */
 export interface FormulaCell {
   readonly ref: string;
   readonly formula: string;
   readonly style?: number;
   /** The value cached in the file (undefined when none, or an error). */
   readonly cached?: string | number | boolean;
+  /** The sheet's prefix for SpreadsheetML elements (for the replacement's markup). */
+  readonly prefix: string;
 }
 
-function cachedValue(cellXml: string, type: string | undefined): string | number | boolean | undefined {
-  const m = /<(?:[\w.-]+:)?v>([\s\S]*?)<\/(?:[\w.-]+:)?v>/.exec(cellXml);
-  if (!m) return undefined;
-  const text = decode(m[1]);
-  if (type === 'str' || type === 's') return type === 'str' ? text : undefined;
-  if (type === 'b') return text === '1' || text === 'true';
-  if (type === 'e') return undefined;
+function cachedValue(cell: XmlElement): string | number | boolean | undefined {
+  const v = child(cell, 'v', cell.uri);
+  if (!v) return undefined;
+  const type = attrNs(cell, 't');
+  const text = v.text;
+  if (type === 'str') return text;
+  if (type === 's' || type === 'e') return undefined;
+  if (type === 'b') return text.trim() === '1' || text.trim() === 'true';
   const n = Number(text);
-  return Number.isFinite(n) ? n : undefined;
+  return text.trim() !== '' && Number.isFinite(n) ? n : undefined;
 }
 
 /**
  * Replaces formula cells chosen by `decide` (which returns the new cell XML, or undefined to keep the
- * cell) — every other cell and row unchanged.
+ * cell) — every other cell and row unchanged. A shared group is decided cell by cell on each cell's
+ * own formula; when its master is replaced, the dependents kept become ordinary formulas. An array
+ * formula lives in its master cell: replacing the master leaves the other cells of its range with
+ * their cached values — the array is frozen whole, never cut.
  */
-export function replaceFormulaCells(xml: string, decide: (cell: FormulaCell) => string | undefined): string {
-  const sd = nextTag(xml, 0, new Set(['sheetData']));
-  if (!sd || sd.selfClosing) return xml;
-  const bodyEnd = elementEnd(xml, sd);
-  const q = xml.slice(sd.start + 1, sd.start + 1 + xml.slice(sd.start + 1).search(/[\s/>]/));
-  const prefix = q.includes(':') ? q.slice(0, q.indexOf(':') + 1) : '';
-  const fOpen = `<${prefix}f`;
-  const cOpen = `<${prefix}c`;
-  const isNameEnd = (ch: string | undefined) => ch === '>' || ch === '/' || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
-  const C = new Set(['c']);
-  const F = new Set(['f']);
-  const out: string[] = [];
-  let copied = 0;
-  let i = sd.openEnd;
-  // Jump from formula to formula (indexOf is fast), then to the cell around it.
-  for (let k = xml.indexOf(fOpen, i); k >= 0 && k < bodyEnd; k = xml.indexOf(fOpen, i)) {
-    if (!isNameEnd(xml[k + fOpen.length])) {
-      i = k + 1;
-      continue;
+export function replaceFormulaCells(xml: string, part: string, decide: (cell: FormulaCell) => string | undefined): string {
+  const scan = scanSheet(xml, part, () => false, true);
+  const prefix = namer(scan.root, scan.root.uri)('');
+  const out: Splice[] = [];
+  const replaced = new Set<XmlElement>();
+  const broken = new Set<string>();
+  const shifters = new Map<string, (to: string) => string>();
+  for (const list of scan.cells.values()) {
+    for (const cell of list) {
+      if (!cell.f) continue;
+      const shared = sharedInfo(cell.f);
+      let formula = formulaText(cell.f);
+      if (shared && !shared.master) {
+        const g = scan.groups.get(shared.si);
+        if (!g?.master?.f) continue;
+        let shift = shifters.get(shared.si);
+        if (!shift) shifters.set(shared.si, (shift = formulaShifter(formulaText(g.master.f), g.master.ref)));
+        formula = shift(cell.ref);
+      }
+      const s = attrNs(cell.el, 's');
+      const next = decide({ ref: cell.ref, formula, style: s === undefined ? undefined : Number(s), cached: cell.cached, prefix });
+      if (next === undefined) continue;
+      out.push({ from: cell.el.start, to: cell.el.end, text: next });
+      replaced.add(cell.el);
+      if (shared?.master) broken.add(shared.si);
     }
-    let cs = k;
-    do cs = xml.lastIndexOf(cOpen, cs - 1);
-    while (cs >= 0 && !isNameEnd(xml[cs + cOpen.length]));
-    const c = cs >= 0 ? nextTag(xml, cs, C) : undefined;
-    const f = nextTag(xml, k, F);
-    if (!c || !f) break;
-    const cEnd = elementEnd(xml, c);
-    const tag = xml.slice(c.start, c.openEnd);
-    const fEnd = elementEnd(xml, f);
-    const formula = f.selfClosing ? '' : decode(xml.slice(f.openEnd, xml.lastIndexOf('<', fEnd - 1)));
-    const s = attr(tag, 's');
-    const cached = cachedValue(xml.slice(fEnd, cEnd), attr(tag, 't'));
-    const replacement = decide({ ref: attr(tag, 'r') ?? '', formula, style: s === undefined ? undefined : Number(s), cached });
-    if (replacement !== undefined) {
-      out.push(xml.slice(copied, c.start), replacement);
-      copied = cEnd;
-    }
-    i = cEnd;
   }
-  if (copied === 0) return xml;
-  out.push(xml.slice(copied));
-  return out.join('');
+  if (out.length === 0) return xml;
+  unshare(out, scan.groups, broken, replaced, prefix);
+  const pieces: string[] = [];
+  spliceTo(xml, out, (p) => pieces.push(p));
+  return pieces.join('');
+}
+
+/** The sheet's `<sheetProtection>` as an unprefixed element (attributes as they are), when the sheet is protected. */
+export function protectionOf(xml: string, part: string): string | undefined {
+  const root = parseTopLevel(xml, part);
+  const el = mainChildOf(root, 'sheetProtection');
+  if (!el) return undefined;
+  const sheet = attrNs(el, 'sheet');
+  if (sheet !== '1' && sheet !== 'true') return undefined;
+  const attrs = el.attributes.filter((a) => a.uri === '').map((a) => ` ${a.name}="${escapeAttrValue(a.value)}"`);
+  return `<sheetProtection${attrs.join('')}/>`;
+}
+
+function escapeAttrValue(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 }

@@ -56,15 +56,16 @@ export interface CellSpec {
   numFmt?: string;
 }
 
-/** Inline-string XML of short texts, which repeat (answer labels, names): built once each. */
+/** Inline-string XML of short texts, which repeat (answer labels, names): built once each (per prefix). */
 const inlineCache = new Map<string, string>();
 
-function inlineString(v: string): string {
-  if (v.length > 40) return `<is>${textElement('t', v)}</is>`;
-  let x = inlineCache.get(v);
+function inlineString(v: string, p: string): string {
+  if (v.length > 40) return `<${p}is>${textElement(`${p}t`, v)}</${p}is>`;
+  const key = p ? `${p}\u0000${v}` : v;
+  let x = inlineCache.get(key);
   if (x === undefined) {
     if (inlineCache.size > 50_000) inlineCache.clear();
-    inlineCache.set(v, (x = `<is>${textElement('t', v)}</is>`));
+    inlineCache.set(key, (x = `<${p}is>${textElement(`${p}t`, v)}</${p}is>`));
   }
   return x;
 }
@@ -75,30 +76,36 @@ export function colLetter(c: number): string {
   return (letters[c] ??= columnLetter(c));
 }
 
+/** Where a cell is written: the styles to use, the date system, and the sheet's prefix for SpreadsheetML (`x:` or ''). */
+export type CellContext = Pick<WriteContext, 'styles' | 'date1904'> & { readonly prefix?: string };
+
 /** One cell's XML (`r` is the A1 address). Shared by new sheets and edits of existing ones. */
-export function cellXml(r: string, spec: CellSpec, ctx: Pick<WriteContext, 'styles' | 'date1904'>, sheet: string, keepStyle?: number): string {
+export function cellXml(r: string, spec: CellSpec, ctx: CellContext, sheet: string, keepStyle?: number): string {
+  const p = ctx.prefix ?? '';
   const v = spec.value;
   const fmt = spec.numFmt ?? (v !== null && isDate(v) ? 'yyyy-mm-dd' : undefined);
   const computed = ctx.styles.xf(spec.style, fmt);
   const s = spec.style === undefined && fmt === undefined && keepStyle !== undefined ? keepStyle : computed;
   const sAttr = s ? ` s="${s}"` : '';
-  if (v === null) return sAttr ? `<c r="${r}"${sAttr}/>` : '';
+  const c = `${p}c`;
+  if (v === null) return sAttr ? `<${c} r="${r}"${sAttr}/>` : '';
   if (typeof v === 'string') {
     if (v.length > MAX_CELL_TEXT) throw new XlsxError('text-too-long', { sheet, cell: r });
-    if (v === '') return sAttr ? `<c r="${r}"${sAttr}/>` : '';
-    return `<c r="${r}"${sAttr} t="inlineStr">${inlineString(v)}</c>`;
+    if (v === '') return sAttr ? `<${c} r="${r}"${sAttr}/>` : '';
+    return `<${c} r="${r}"${sAttr} t="inlineStr">${inlineString(v, p)}</${c}>`;
   }
-  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${r}"${sAttr}><v>${v}</v></c>` : `<c r="${r}"${sAttr} t="e"><v>#NUM!</v></c>`;
-  if (typeof v === 'boolean') return `<c r="${r}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (isDate(v)) return `<c r="${r}"${sAttr}><v>${isoToSerial(v.date, ctx.date1904)}</v></c>`;
+  const val = (x: string | number) => `<${p}v>${x}</${p}v>`;
+  if (typeof v === 'number') return Number.isFinite(v) ? `<${c} r="${r}"${sAttr}>${val(v)}</${c}>` : `<${c} r="${r}"${sAttr} t="e">${val('#NUM!')}</${c}>`;
+  if (typeof v === 'boolean') return `<${c} r="${r}"${sAttr} t="b">${val(v ? 1 : 0)}</${c}>`;
+  if (isDate(v)) return `<${c} r="${r}"${sAttr}>${val(isoToSerial(v.date, ctx.date1904))}</${c}>`;
   if (isFormula(v)) {
-    const f = `<f>${escapeText(fileFormula(v.formula))}</f>`;
+    const f = `<${p}f>${escapeText(fileFormula(v.formula))}</${p}f>`;
     const res = v.result;
-    if (res === undefined) return `<c r="${r}"${sAttr}>${f}</c>`;
-    if (typeof res === 'number') return Number.isFinite(res) ? `<c r="${r}"${sAttr}>${f}<v>${res}</v></c>` : `<c r="${r}"${sAttr}>${f}</c>`;
-    if (typeof res === 'boolean') return `<c r="${r}"${sAttr} t="b">${f}<v>${res ? 1 : 0}</v></c>`;
+    if (res === undefined) return `<${c} r="${r}"${sAttr}>${f}</${c}>`;
+    if (typeof res === 'number') return Number.isFinite(res) ? `<${c} r="${r}"${sAttr}>${f}${val(res)}</${c}>` : `<${c} r="${r}"${sAttr}>${f}</${c}>`;
+    if (typeof res === 'boolean') return `<${c} r="${r}"${sAttr} t="b">${f}${val(res ? 1 : 0)}</${c}>`;
     if (res.length > MAX_CELL_TEXT) throw new XlsxError('text-too-long', { sheet, cell: r });
-    return `<c r="${r}"${sAttr} t="str">${f}<v>${escapeText(ooxmlEscape(res))}</v></c>`;
+    return `<${c} r="${r}"${sAttr} t="str">${f}${val(escapeText(ooxmlEscape(res)))}</${c}>`;
   }
   return '';
 }
@@ -154,9 +161,9 @@ function validationXml(v: ValidationSpec, date1904: boolean): string {
 }
 
 /** Sheet protection as Excel 2013+ writes it: SHA-512 over salt + UTF-16LE password, iterated. */
-export async function protectionXml(password: string | undefined): Promise<string> {
+export async function protectionXml(password: string | undefined, prefix = ''): Promise<string> {
   const allow = ' sheet="1" objects="1" scenarios="1" formatColumns="0"';
-  if (!password) return `<sheetProtection${allow}/>`;
+  if (!password) return `<${prefix}sheetProtection${allow}/>`;
   const SPIN = 100_000;
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const pw = new Uint8Array(password.length * 2);
@@ -174,7 +181,7 @@ export async function protectionXml(password: string | undefined): Promise<strin
     buf[67] = (i >> 24) & 0xff;
     hash = new Uint8Array(await crypto.subtle.digest('SHA-512', buf));
   }
-  return `<sheetProtection algorithmName="SHA-512" hashValue="${base64(hash)}" saltValue="${base64(salt)}" spinCount="${SPIN}"${allow}/>`;
+  return `<${prefix}sheetProtection algorithmName="SHA-512" hashValue="${base64(hash)}" saltValue="${base64(salt)}" spinCount="${SPIN}"${allow}/>`;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array<ArrayBuffer> {

@@ -6,7 +6,7 @@
  */
 import { STYLES, type StyleName, type StyleSpec } from '../../plan';
 import type { OoxmlPackage } from './package';
-import { child, children, escapeAttr, parseXml, qname, splice, insertionPoint, type XmlElement, type Splice } from './xml';
+import { attrNs, child, children, escapeAttr, insertInOrder, namer, parseXml, XmlEdits, type XmlElement } from './xml';
 
 /** Built-in number formats that show dates or times (ECMA-376 Part 1, §18.8.30, and the CJK ids). */
 const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -31,11 +31,11 @@ export async function readDateStyles(pkg: OoxmlPackage, path: string | undefined
   if (!path || !pkg.has(path)) return [];
   const root = parseXml(await pkg.text(path), path);
   const custom = new Map<number, string>();
-  const numFmts = child(root, 'numFmts');
-  for (const f of numFmts ? children(numFmts, 'numFmt') : []) custom.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? '');
-  const xfs = child(root, 'cellXfs');
-  return (xfs ? children(xfs, 'xf') : []).map((xf) => {
-    const id = Number(xf.attrs.numFmtId ?? 0);
+  const numFmts = child(root, 'numFmts', root.uri);
+  for (const f of numFmts ? children(numFmts, 'numFmt', root.uri) : []) custom.set(Number(attrNs(f, 'numFmtId')), attrNs(f, 'formatCode') ?? '');
+  const xfs = child(root, 'cellXfs', root.uri);
+  return (xfs ? children(xfs, 'xf', root.uri) : []).map((xf) => {
+    const id = Number(attrNs(xf, 'numFmtId') ?? 0);
     const code = custom.get(id);
     return code !== undefined ? isDateFormat(code) : BUILTIN_DATE_IDS.has(id);
   });
@@ -60,29 +60,36 @@ export class StylesEditor {
   private readonly addedNumFmts: string[] = [];
   private nextNumFmt = 164;
   private readonly cache = new Map<string, number>();
-  /** The workbook's default font, so our cells match the user's typeface. */
+  /** The workbook's default font (size, and the name/family/charset/scheme elements), so our cells match the user's typeface. */
+  private readonly baseSize: string;
   private readonly baseFont: string;
+  /** Qualified names in the part's own prefix for the SpreadsheetML namespace (`x:font` where it binds `x`). */
+  private readonly q: (local: string) => string;
 
   private constructor(
     private readonly path: string,
     private readonly source: string,
     private readonly root: XmlElement,
   ) {
+    const ns = root.uri;
+    this.q = namer(root, ns);
     const item: Record<string, string> = { fonts: 'font', fills: 'fill', borders: 'border', cellXfs: 'xf', dxfs: 'dxf' };
     for (const [local, childName] of Object.entries(item)) {
-      const el = child(root, local);
-      this.collections.set(local, { local, existing: el ? children(el, childName).map((c) => source.slice(c.start, c.end)) : [], added: [] });
+      const el = child(root, local, ns);
+      this.collections.set(local, { local, existing: el ? children(el, childName, ns).map((c) => source.slice(c.start, c.end)) : [], added: [] });
     }
-    const numFmts = child(root, 'numFmts');
-    for (const f of numFmts ? children(numFmts, 'numFmt') : []) {
-      const id = Number(f.attrs.numFmtId);
-      if (!this.numFmtIds.has(f.attrs.formatCode ?? '')) this.numFmtIds.set(f.attrs.formatCode ?? '', id);
+    const numFmts = child(root, 'numFmts', ns);
+    for (const f of numFmts ? children(numFmts, 'numFmt', ns) : []) {
+      const id = Number(attrNs(f, 'numFmtId'));
+      const code = attrNs(f, 'formatCode') ?? '';
+      if (!this.numFmtIds.has(code)) this.numFmtIds.set(code, id);
       this.nextNumFmt = Math.max(this.nextNumFmt, id + 1);
     }
-    const font0 = child(root, 'fonts')?.children[0];
-    const keep = font0 ? font0.children.filter((c) => ['sz', 'name', 'family', 'charset', 'scheme'].includes(c.local) && c.local !== 'sz') : [];
-    const size = font0?.children.find((c) => c.local === 'sz')?.attrs.val ?? '11';
-    this.baseFont = `|${size}|${keep.map((c) => source.slice(c.start, c.end).replace(/^<\w+:/, '<').replace(/<\/\w+:/, '</')).join('')}`;
+    const fonts = child(root, 'fonts', ns);
+    const font0 = fonts ? child(fonts, 'font', ns) : undefined;
+    const keep = font0 ? font0.children.filter((c) => c.uri === ns && ['name', 'family', 'charset', 'scheme'].includes(c.local)) : [];
+    this.baseSize = (font0 && child(font0, 'sz', ns) ? attrNs(child(font0, 'sz', ns)!, 'val') : undefined) ?? '11';
+    this.baseFont = keep.map((c) => `<${this.q(c.local)} val="${escapeAttr(attrNs(c, 'val') ?? '')}"/>`).join('');
   }
 
   static async open(pkg: OoxmlPackage, path: string): Promise<StylesEditor> {
@@ -106,28 +113,32 @@ export class StylesEditor {
     if (id === undefined) {
       id = this.nextNumFmt++;
       this.numFmtIds.set(code, id);
-      this.addedNumFmts.push(`<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+      this.addedNumFmts.push(`<${this.q('numFmt')} numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
     }
     return id;
   }
 
   private font(spec: StyleSpec): number {
-    const [, size, rest] = this.baseFont.split('|');
-    const xml = `<font>${spec.bold ? '<b/>' : ''}${spec.italic ? '<i/>' : ''}<sz val="${spec.size ?? size}"/>${spec.color ? `<color rgb="${argb(spec.color)}"/>` : ''}${rest}</font>`;
+    const q = this.q;
+    const xml = `<${q('font')}>${spec.bold ? `<${q('b')}/>` : ''}${spec.italic ? `<${q('i')}/>` : ''}<${q('sz')} val="${spec.size ?? this.baseSize}"/>${spec.color ? `<${q('color')} rgb="${argb(spec.color)}"/>` : ''}${this.baseFont}</${q('font')}>`;
     return this.index('fonts', xml);
   }
 
   private fill(spec: StyleSpec): number {
     if (!spec.fill) return 0;
-    return this.index('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${argb(spec.fill)}"/><bgColor indexed="64"/></patternFill></fill>`);
+    const q = this.q;
+    return this.index('fills', `<${q('fill')}><${q('patternFill')} patternType="solid"><${q('fgColor')} rgb="${argb(spec.fill)}"/><${q('bgColor')} indexed="64"/></${q('patternFill')}></${q('fill')}>`);
   }
 
   private border(spec: StyleSpec): number {
+    const q = this.q;
     if (spec.border) {
-      const side = (s: string) => `<${s} style="thin"><color rgb="${BORDER_COLOR}"/></${s}>`;
-      return this.index('borders', `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>`);
+      const side = (s: string) => `<${q(s)} style="thin"><${q('color')} rgb="${BORDER_COLOR}"/></${q(s)}>`;
+      return this.index('borders', `<${q('border')}>${side('left')}${side('right')}${side('top')}${side('bottom')}<${q('diagonal')}/></${q('border')}>`);
     }
-    if (spec.underline) return this.index('borders', `<border><left/><right/><top/><bottom style="thin"><color rgb="${argb('#323130')}"/></bottom><diagonal/></border>`);
+    if (spec.underline) {
+      return this.index('borders', `<${q('border')}><${q('left')}/><${q('right')}/><${q('top')}/><${q('bottom')} style="thin"><${q('color')} rgb="${argb('#323130')}"/></${q('bottom')}><${q('diagonal')}/></${q('border')}>`);
+    }
     return 0;
   }
 
@@ -137,15 +148,16 @@ export class StylesEditor {
     const key = `${style ?? ''}|${numFmt ?? ''}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
+    const q = this.q;
     const spec: StyleSpec = style ? STYLES[style] : {};
     const fmt = numFmt === undefined ? 0 : this.numFmtId(numFmt);
     const font = style ? this.font(spec) : 0;
     const fill = this.fill(spec);
     const border = this.border(spec);
     const vertical = spec.vertical === 'middle' ? 'center' : spec.vertical;
-    const align = spec.horizontal || vertical || spec.wrap ? `<alignment${spec.horizontal ? ` horizontal="${spec.horizontal}"` : ''}${vertical ? ` vertical="${vertical}"` : ''}${spec.wrap ? ' wrapText="1"' : ''}/>` : '';
+    const align = spec.horizontal || vertical || spec.wrap ? `<${q('alignment')}${spec.horizontal ? ` horizontal="${spec.horizontal}"` : ''}${vertical ? ` vertical="${vertical}"` : ''}${spec.wrap ? ' wrapText="1"' : ''}/>` : '';
     const applies = `${fmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${border ? ' applyBorder="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
-    const xml = `<xf numFmtId="${fmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applies}${align ? `>${align}</xf>` : '/>'}`;
+    const xml = `<${q('xf')} numFmtId="${fmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applies}${align ? `>${align}</${q('xf')}>` : '/>'}`;
     const id = this.index('cellXfs', xml);
     this.cache.set(key, id);
     return id;
@@ -153,43 +165,34 @@ export class StylesEditor {
 
   /** A differential format (conditional formatting) for a named style. */
   dxf(style: StyleName): number {
+    const q = this.q;
     const spec: StyleSpec = STYLES[style];
-    const font = spec.color || spec.bold ? `<font>${spec.bold ? '<b/>' : ''}${spec.color ? `<color rgb="${argb(spec.color)}"/>` : ''}</font>` : '';
-    const fill = spec.fill ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(spec.fill)}"/></patternFill></fill>` : '';
-    return this.index('dxfs', `<dxf>${font}${fill}</dxf>`);
+    const font = spec.color || spec.bold ? `<${q('font')}>${spec.bold ? `<${q('b')}/>` : ''}${spec.color ? `<${q('color')} rgb="${argb(spec.color)}"/>` : ''}</${q('font')}>` : '';
+    const fill = spec.fill ? `<${q('fill')}><${q('patternFill')} patternType="solid"><${q('bgColor')} rgb="${argb(spec.fill)}"/></${q('patternFill')}></${q('fill')}>` : '';
+    return this.index('dxfs', `<${q('dxf')}>${font}${fill}</${q('dxf')}>`);
   }
 
   get changed(): boolean {
     return this.addedNumFmts.length > 0 || [...this.collections.values()].some((c) => c.added.length > 0);
   }
 
-  /** Writes the appended formats into the part (prefixing elements when the part uses a prefix). */
+  /** Writes the appended formats into the part, each collection's count updated. */
   save(pkg: OoxmlPackage): void {
     if (!this.changed) return;
-    const p = this.root.prefix;
-    const withPrefix = (xml: string) => (p ? xml.replace(/<(\/?)([a-zA-Z]+)/g, `<$1${p}:$2`) : xml);
-    const edits: Splice[] = [];
-    const append = (local: string, items: string[]) => {
+    const ns = this.root.uri;
+    const edits = new XmlEdits(this.source);
+    const append = (local: string, itemLocal: string, items: string[]) => {
       if (items.length === 0) return;
-      const el = child(this.root, local);
-      const body = items.map(withPrefix).join('');
-      if (el && !el.selfClosing) {
-        const count = children(el, el.children[0]?.local ?? '').length + items.length;
-        const open = this.source.slice(el.start, el.openEnd);
-        const reopened = /\scount="\d*"/.test(open) ? open.replace(/\scount="\d*"/, ` count="${count}"`) : open.replace(/\s*>$/, ` count="${count}">`);
-        edits.push({ from: el.start, to: el.openEnd, text: reopened }, { from: el.closeStart, to: el.closeStart, text: body });
-      } else {
-        const name = qname(p, local);
-        const text = `<${name} count="${items.length}">${body}</${name}>`;
-        if (el) edits.push({ from: el.start, to: el.end, text });
-        else {
-          const at = insertionPoint(this.root, local, STYLESHEET_ORDER);
-          edits.push({ from: at, to: at, text });
-        }
-      }
+      const el = child(this.root, local, ns);
+      const body = items.join('');
+      if (el) {
+        edits.setAttr(el, 'count', String(children(el, itemLocal, ns).length + items.length));
+        edits.append(el, body);
+      } else insertInOrder(edits, this.root, local, STYLESHEET_ORDER, `<${this.q(local)} count="${items.length}">${body}</${this.q(local)}>`);
     };
-    append('numFmts', this.addedNumFmts);
-    for (const local of ['fonts', 'fills', 'borders', 'cellXfs', 'dxfs']) append(local, this.collections.get(local)!.added);
-    pkg.set(this.path, splice(this.source, edits));
+    append('numFmts', 'numFmt', this.addedNumFmts);
+    const item: Record<string, string> = { fonts: 'font', fills: 'fill', borders: 'border', cellXfs: 'xf', dxfs: 'dxf' };
+    for (const local of ['fonts', 'fills', 'borders', 'cellXfs', 'dxfs']) append(local, item[local], this.collections.get(local)!.added);
+    pkg.set(this.path, edits.apply());
   }
 }

@@ -1,11 +1,13 @@
 /**
- * The workbook part (xl/workbook.xml or wherever the package puts it): its sheets, defined names and
- * date system, read from any producer's file; and the few edits a job makes — add a sheet, set a
- * name, ask for a full recalculation, drop the calculation chain — each a splice of that element.
+ * The workbook part (xl/workbook.xml or wherever the package puts it): its sheets, defined names,
+ * date system, structure protection and conformance, read from any producer's file; and the few
+ * edits a job makes — add a sheet, set our names, ask for a full recalculation, drop the calculation
+ * chain — each a splice of that element (xml.ts), in the prefix the part binds to each namespace.
  */
 import { XlsxError } from './errors';
+import { isMain, isRelNs, isStrictUri, NS, STRICT_NS } from './ns';
 import { CT, REL, relTypeIs, type OoxmlPackage } from './package';
-import { attrLocal, child, children, escapeAttr, escapeText, insertionPoint, parseXml, qname, splice, type XmlElement } from './xml';
+import { attrNs, child, children, escapeAttr, escapeText, insertInOrder, parseXml, qualify, XmlEdits, type XmlElement } from './xml';
 
 export interface SheetEntry {
   readonly name: string;
@@ -15,6 +17,11 @@ export interface SheetEntry {
   readonly part: string;
   readonly kind: 'worksheet' | 'chartsheet' | 'other';
   readonly state: 'visible' | 'hidden' | 'veryHidden';
+  /**
+   * The sheet's position in the workbook's own `<sheets>` list, entries whose relationship does not
+   * resolve included: what `localSheetId` counts.
+   */
+  readonly index: number;
 }
 
 export interface DefinedName {
@@ -23,13 +30,35 @@ export interface DefinedName {
   readonly localSheetId?: number;
 }
 
+/** What the package is: the workbook part's content type decides what a file of it may be called. */
+export type WorkbookKind = 'xlsx' | 'xlsm' | 'xltx' | 'xltm';
+
+export const WORKBOOK_CT: Record<WorkbookKind, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  xltx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+  xlsm: 'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  xltm: 'application/vnd.ms-excel.template.macroEnabled.main+xml',
+};
+
 export interface WorkbookModel {
   readonly path: string;
+  /** Sheets whose relationship resolves, in tab order. */
   readonly sheets: readonly SheetEntry[];
+  /** How many `<sheet>` entries the workbook lists (resolvable or not). */
+  readonly sheetEntries: number;
+  /** The largest sheetId of any entry, resolvable or not (a new sheet takes one above it). */
+  readonly maxSheetId: number;
+  /** The `r:id` of every entry, resolvable or not (a new relationship must not take one of them). */
+  readonly entryIds: readonly string[];
   readonly names: readonly DefinedName[];
   readonly date1904: boolean;
   readonly sharedStrings?: string;
   readonly styles?: string;
+  /** ISO/IEC 29500 Strict (purl.oclc.org namespaces). */
+  readonly strict: boolean;
+  /** `<workbookProtection lockStructure="1">`: sheets may not be added, removed or renamed. */
+  readonly lockedStructure: boolean;
+  readonly kind: WorkbookKind;
 }
 
 /** CT_Workbook's children in schema order. */
@@ -41,32 +70,66 @@ const WORKBOOK_ORDER = [
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
 
+/** The workbook element's children of the SpreadsheetML namespace (either conformance class). */
+function mainChild(root: XmlElement, local: string): XmlElement | undefined {
+  return root.children.find((c) => c.local === local && isMain(c.uri));
+}
+
+function mainChildren(el: XmlElement, local: string): XmlElement[] {
+  return el.children.filter((c) => c.local === local && isMain(c.uri));
+}
+
+/** `r:id` in whichever prefix and class the file uses. */
+function relId(el: XmlElement): string {
+  return el.attributes.find((a) => a.local === 'id' && isRelNs(a.uri))?.value ?? '';
+}
+
 export async function readWorkbook(pkg: OoxmlPackage): Promise<WorkbookModel> {
   const path = await pkg.workbookPath();
   const root = parseXml(await pkg.text(path), path);
+  if (!isMain(root.uri) || root.local !== 'workbook') throw new XlsxError('bad-xml', { part: path, detail: `root <${root.name}> is not a SpreadsheetML workbook` });
   const rels = await pkg.rels(path);
   const byId = new Map(rels.map((r) => [r.id, r]));
-  const sheetsEl = child(root, 'sheets');
+  const sheetsEl = mainChild(root, 'sheets');
+  const entries = sheetsEl ? mainChildren(sheetsEl, 'sheet') : [];
   const sheets: SheetEntry[] = [];
-  for (const s of sheetsEl ? children(sheetsEl, 'sheet') : []) {
-    const rid = attrLocal(s, 'id') ?? '';
+  entries.forEach((s, index) => {
+    const rid = relId(s);
     const rel = byId.get(rid);
-    if (!rel) continue;
+    if (!rel || rel.external) return;
     const kind = relTypeIs(rel.type, REL.worksheet) ? 'worksheet' : rel.type.endsWith('/chartsheet') ? 'chartsheet' : 'other';
-    const state = s.attrs.state === 'hidden' || s.attrs.state === 'veryHidden' ? s.attrs.state : 'visible';
-    sheets.push({ name: s.attrs.name ?? '', sheetId: Number(s.attrs.sheetId ?? 0), rid, part: pkg.resolve(rel.target) ?? rel.target, kind, state });
-  }
-  const namesEl = child(root, 'definedNames');
-  const names = (namesEl ? children(namesEl, 'definedName') : []).map((d) => {
-    const local = d.attrs.localSheetId;
-    return local === undefined ? { name: d.attrs.name ?? '', value: d.text.trim() } : { name: d.attrs.name ?? '', value: d.text.trim(), localSheetId: Number(local) };
+    const st = attrNs(s, 'state');
+    const state = st === 'hidden' || st === 'veryHidden' ? st : 'visible';
+    sheets.push({ name: attrNs(s, 'name') ?? '', sheetId: Number(attrNs(s, 'sheetId') ?? 0), rid, part: pkg.resolve(rel.target) ?? rel.target, kind, state, index });
   });
-  const pr = child(root, 'workbookPr');
+  const namesEl = mainChild(root, 'definedNames');
+  const names = (namesEl ? mainChildren(namesEl, 'definedName') : []).map((d) => {
+    const local = attrNs(d, 'localSheetId');
+    const name = attrNs(d, 'name') ?? '';
+    return local === undefined ? { name, value: d.text.trim() } : { name, value: d.text.trim(), localSheetId: Number(local) };
+  });
+  const pr = mainChild(root, 'workbookPr');
+  const protection = mainChild(root, 'workbookProtection');
   const relOf = (type: string) => {
     const r = rels.find((x) => relTypeIs(x.type, type) && !x.external);
     return r ? pkg.resolve(r.target) : undefined;
   };
-  return { path, sheets, names, date1904: truthy(pr?.attrs.date1904), sharedStrings: relOf(REL.sharedStrings), styles: relOf(REL.styles) };
+  const type = await pkg.contentTypeOf(path);
+  const kind = (Object.keys(WORKBOOK_CT) as WorkbookKind[]).find((k) => WORKBOOK_CT[k] === type) ?? 'xlsx';
+  return {
+    path,
+    sheets,
+    sheetEntries: entries.length,
+    entryIds: entries.map(relId),
+    maxSheetId: Math.max(0, ...entries.map((e) => Number(attrNs(e, 'sheetId') ?? 0)).filter(Number.isFinite)),
+    names,
+    date1904: truthy(pr ? attrNs(pr, 'date1904') : undefined),
+    sharedStrings: relOf(REL.sharedStrings),
+    styles: relOf(REL.styles),
+    strict: isStrictUri(root.uri) || attrNs(root, 'conformance') === 'strict',
+    lockedStructure: truthy(protection ? attrNs(protection, 'lockStructure') : undefined),
+    kind,
+  };
 }
 
 /** The sheet a name such as `'调查数据'!$A$1` points at, or undefined. */
@@ -75,83 +138,81 @@ export function sheetOfRef(ref: string): string | undefined {
   return m ? (m[1] ?? m[2]).replace(/''/g, "'") : undefined;
 }
 
-async function editWorkbook(pkg: OoxmlPackage, path: string, edit: (xml: string, root: XmlElement) => string): Promise<void> {
+async function editWorkbook(pkg: OoxmlPackage, path: string, edit: (edits: XmlEdits, root: XmlElement) => void): Promise<void> {
   const xml = await pkg.text(path);
-  pkg.set(path, edit(xml, parseXml(xml, path)));
-}
-
-/** Opens a self-closing element as `<x ...></x>` so children can go in, returning the new text. */
-function ensureContainer(xml: string, root: XmlElement, local: string): string {
-  const el = child(root, local);
-  if (el && !el.selfClosing) return xml;
-  if (el) {
-    const open = xml.slice(el.start, el.openEnd).replace(/\s*\/>$/, '>');
-    return splice(xml, [{ from: el.start, to: el.end, text: `${open}</${el.name}>` }]);
-  }
-  const at = insertionPoint(root, local, WORKBOOK_ORDER);
-  const name = qname(root.prefix, local);
-  return splice(xml, [{ from: at, to: at, text: `<${name}></${name}>` }]);
+  const edits = new XmlEdits(xml);
+  edit(edits, parseXml(xml, path));
+  if (edits.changed) pkg.set(path, edits.apply());
 }
 
 /** Adds a worksheet part as the last sheet; returns its entry. */
 export async function addSheet(pkg: OoxmlPackage, model: WorkbookModel, name: string, part: string): Promise<SheetEntry> {
-  const rid = await pkg.addRel(model.path, REL.worksheet, part);
+  // An entry whose r:id resolves to nothing must not come to point at our sheet.
+  const rid = await pkg.addRel(model.path, REL.worksheet, part, new Set(model.entryIds));
   await pkg.setContentType(part, CT.worksheet);
-  const sheetId = Math.max(0, ...model.sheets.map((s) => s.sheetId)) + 1;
-  await editWorkbook(pkg, model.path, (xml, root) => {
-    const opened = ensureContainer(xml, root, 'sheets');
-    const again = parseXml(opened, model.path);
-    const sheets = child(again, 'sheets')!;
-    const rPrefix = relPrefix(again);
-    const el = `<${qname(again.prefix, 'sheet')} name="${escapeAttr(name)}" sheetId="${sheetId}" ${rPrefix.decl}${rPrefix.prefix}:id="${rid}"/>`;
-    return splice(opened, [{ from: sheets.closeStart, to: sheets.closeStart, text: el }]);
+  const sheetId = model.maxSheetId + 1;
+  await editWorkbook(pkg, model.path, (edits, root) => {
+    const sheet = qualify(root, root.uri, 'sheet');
+    const r = qualify(root, NS.r, 'id', true);
+    const el = `<${sheet.name}${r.decl} name="${escapeAttr(name)}" sheetId="${sheetId}" ${r.name}="${rid}"/>`;
+    const sheets = mainChild(root, 'sheets');
+    if (sheets) edits.append(sheets, el);
+    else insertInOrder(edits, root, 'sheets', WORKBOOK_ORDER, `<${qualify(root, root.uri, 'sheets').name}>${el}</${qualify(root, root.uri, 'sheets').name}>`);
   });
-  return { name, sheetId, rid, part, kind: 'worksheet', state: 'visible' };
-}
-
-const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-/** The prefix the workbook binds to the relationships namespace (declaring `r` when it binds none). */
-function relPrefix(root: XmlElement): { prefix: string; decl: string } {
-  for (const [k, v] of Object.entries(root.attrs)) if (k.startsWith('xmlns:') && (v === NS_R || v === 'http://purl.oclc.org/ooxml/officeDocument/relationships')) return { prefix: k.slice(6), decl: '' };
-  return { prefix: 'r', decl: `xmlns:r="${NS_R}" ` };
+  return { name, sheetId, rid, part, kind: 'worksheet', state: 'visible', index: model.sheetEntries };
 }
 
 /**
- * Defines `name` (workbook scope, or a sheet's when `localSheetId` is given), replacing any
- * definition of the same name and scope; other names are left exactly as they are.
+ * Sets the names a render defines, each of them ours: a definition of the same name and scope is
+ * replaced only when `isOurs` says the one there is ours too (a marker, or a name scoped to or
+ * pointing at a sheet we own); a user's own name is never replaced or removed — ours is then left out.
+ * Returns the names left out.
  */
-export async function setDefinedNames(pkg: OoxmlPackage, path: string, items: readonly DefinedName[]): Promise<void> {
-  if (items.length === 0) return;
-  await editWorkbook(pkg, path, (xml, root) => {
-    const opened = ensureContainer(xml, root, 'definedNames');
-    const again = parseXml(opened, path);
-    const container = child(again, 'definedNames')!;
+export async function setDefinedNames(pkg: OoxmlPackage, path: string, items: readonly DefinedName[], isOurs: (existing: DefinedName) => boolean): Promise<DefinedName[]> {
+  const skipped: DefinedName[] = [];
+  if (items.length === 0) return skipped;
+  await editWorkbook(pkg, path, (edits, root) => {
+    const container = mainChild(root, 'definedNames');
     const key = (n: string, local: number | undefined) => `${n.toLowerCase()}|${local ?? ''}`;
-    const wanted = new Map(items.map((i) => [key(i.name, i.localSheetId), i]));
-    const edits = children(container, 'definedName')
-      .filter((d) => wanted.has(key(d.attrs.name ?? '', d.attrs.localSheetId === undefined ? undefined : Number(d.attrs.localSheetId))))
-      .map((d) => ({ from: d.start, to: d.end, text: '' }));
-    const tag = qname(again.prefix, 'definedName');
-    const added = items
-      .map((i) => `<${tag} name="${escapeAttr(i.name)}"${i.localSheetId === undefined ? '' : ` localSheetId="${i.localSheetId}"`}>${escapeText(i.value)}</${tag}>`)
-      .join('');
-    return splice(opened, [...edits, { from: container.closeStart, to: container.closeStart, text: added }]);
+    const existing = new Map<string, { el: XmlElement; name: DefinedName }>();
+    for (const d of container ? mainChildren(container, 'definedName') : []) {
+      const local = attrNs(d, 'localSheetId');
+      const name: DefinedName = local === undefined ? { name: attrNs(d, 'name') ?? '', value: d.text.trim() } : { name: attrNs(d, 'name') ?? '', value: d.text.trim(), localSheetId: Number(local) };
+      existing.set(key(name.name, name.localSheetId), { el: d, name });
+    }
+    const tag = qualify(root, root.uri, 'definedName').name;
+    let added = '';
+    for (const item of items) {
+      const there = existing.get(key(item.name, item.localSheetId));
+      if (there && !isOurs(there.name)) {
+        skipped.push(item);
+        continue;
+      }
+      const xml = `<${tag} name="${escapeAttr(item.name)}"${item.localSheetId === undefined ? '' : ` localSheetId="${item.localSheetId}"`}>${escapeText(item.value)}</${tag}>`;
+      if (there) {
+        edits.replaceElement(there.el, xml);
+        existing.delete(key(item.name, item.localSheetId));
+      } else added += xml;
+    }
+    if (!added) return;
+    if (container) edits.append(container, added);
+    else {
+      const wrap = qualify(root, root.uri, 'definedNames').name;
+      insertInOrder(edits, root, 'definedNames', WORKBOOK_ORDER, `<${wrap}>${added}</${wrap}>`);
+    }
   });
+  return skipped;
 }
 
 /** Asks Excel (and LibreOffice, WPS) to recalculate every formula on opening. */
 export async function setFullCalcOnLoad(pkg: OoxmlPackage, path: string): Promise<void> {
-  await editWorkbook(pkg, path, (xml, root) => {
-    const calc = child(root, 'calcPr');
+  await editWorkbook(pkg, path, (edits, root) => {
+    const calc = mainChild(root, 'calcPr');
     if (calc) {
-      if (calc.attrs.fullCalcOnLoad === '1' || calc.attrs.fullCalcOnLoad === 'true') return xml;
-      const open = xml.slice(calc.start, calc.openEnd).replace(/\s+fullCalcOnLoad="[^"]*"/, '');
-      const tagEnd = open.endsWith('/>') ? open.length - 2 : open.length - 1;
-      return splice(xml, [{ from: calc.start, to: calc.openEnd, text: `${open.slice(0, tagEnd).trimEnd()} fullCalcOnLoad="1"${open.slice(tagEnd)}` }]);
+      if (!truthy(attrNs(calc, 'fullCalcOnLoad'))) edits.setAttr(calc, 'fullCalcOnLoad', '1');
+      return;
     }
-    const at = insertionPoint(root, 'calcPr', WORKBOOK_ORDER);
-    return splice(xml, [{ from: at, to: at, text: `<${qname(root.prefix, 'calcPr')} fullCalcOnLoad="1"/>` }]);
+    insertInOrder(edits, root, 'calcPr', WORKBOOK_ORDER, `<${qualify(root, root.uri, 'calcPr').name} fullCalcOnLoad="1"/>`);
   });
 }
 
@@ -170,3 +231,23 @@ export function requireSheet(model: WorkbookModel, name: string): SheetEntry {
   if (!s || s.kind !== 'worksheet') throw new XlsxError('no-sheet', { sheet: name });
   return s;
 }
+
+/**
+ * `docProps/app.xml` lists the sheets (TitlesOfParts, counted by HeadingPairs). When the sheets
+ * change we leave both lists out rather than keep a stale one: they are optional, and Excel writes
+ * them afresh on its next save. Every other property of the part stays as it was.
+ */
+export async function dropSheetLists(pkg: OoxmlPackage): Promise<void> {
+  const rel = (await pkg.rels('')).find((r) => relTypeIs(r.type, REL.extendedProperties) && !r.external);
+  const path = rel ? pkg.resolve(rel.target) : undefined;
+  if (!path) return;
+  const xml = await pkg.text(path);
+  const root = parseXml(xml, path);
+  const edits = new XmlEdits(xml);
+  for (const c of root.children) {
+    if ((c.uri === NS.extended || c.uri === STRICT_NS.extended) && (c.local === 'TitlesOfParts' || c.local === 'HeadingPairs')) edits.remove(c);
+  }
+  if (edits.changed) pkg.set(path, edits.apply());
+}
+
+export { child, children };

@@ -1,10 +1,16 @@
 /**
- * XML for the package editor: escaping (XML's and OOXML's own `_xHHHH_`), a small element tree with
- * source offsets for the package's small parts (so an edit splices text and leaves every other byte
- * as it was), and splicing. Parsing is saxes (strict, no DTD processing); a DOCTYPE is refused
- * outright — OOXML parts never carry one, and entity expansion is how XML bombs work.
+ * The one XML layer of the package editor. Every part we edit — sheets that stay, tables, the
+ * workbook, content types, relationships, styles, document properties — is tokenized by saxes (the
+ * reader's parser: strict, namespace-aware, no DTD processing) with source offsets, and edited by
+ * splicing at those offsets: every byte outside an edit stays as it was. Elements are matched by
+ * namespace URI and local name, whatever prefix a producer chose; what we insert is written with the
+ * prefix the part itself binds to that namespace. Comments, CDATA, processing instructions, entity
+ * and character references, quote styles and whatever follows the root element are tokens saxes
+ * reads for what they are, so they are carried untouched and never mistaken for markup.
+ *
+ * No regular expression reads XML in this folder (test/build/no-xml-regex.test.ts keeps it so).
  */
-import { SaxesParser } from 'saxes';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { XlsxError } from './errors';
 
 export function escapeText(s: string): string {
@@ -12,7 +18,7 @@ export function escapeText(s: string): string {
 }
 
 export function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }
 
 /**
@@ -42,6 +48,16 @@ export function textElement(tag: string, s: string): string {
   return space ? `<${tag} xml:space="preserve">${body}</${tag}>` : `<${tag}>${body}</${tag}>`;
 }
 
+export interface XmlAttribute {
+  /** Qualified name as written. */
+  readonly name: string;
+  readonly local: string;
+  /** Namespace URI ('' for an unprefixed attribute). */
+  readonly uri: string;
+  /** Decoded value. */
+  readonly value: string;
+}
+
 export interface XmlElement {
   /** Qualified name as written, e.g. `x:sheet`. */
   readonly name: string;
@@ -49,8 +65,13 @@ export interface XmlElement {
   readonly local: string;
   /** Prefix as written (`''` for none). */
   readonly prefix: string;
-  /** Attributes by qualified name, decoded. */
+  /** The element's namespace URI. */
+  readonly uri: string;
+  /** Attributes by qualified name as written, decoded. */
   readonly attrs: Readonly<Record<string, string>>;
+  readonly attributes: readonly XmlAttribute[];
+  /** Namespace bindings in scope: prefix → URI (`''` is the default namespace). */
+  readonly scope: Readonly<Record<string, string>>;
   /** Offset of `<` of the start tag. */
   readonly start: number;
   /** Offset just after the start tag's `>`. */
@@ -60,14 +81,12 @@ export interface XmlElement {
   /** Offset just after the element. */
   end: number;
   readonly selfClosing: boolean;
+  /** Child elements (only of elements the parse was asked to descend into). */
   readonly children: XmlElement[];
-  /** Character data directly inside the element (decoded). */
+  /** Character data directly inside the element, decoded (only where children are kept). */
   text: string;
-}
-
-function localOf(name: string): string {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
+  readonly parent?: XmlElement;
+  readonly depth: number;
 }
 
 /** Refuses what no OOXML part contains and what XML attacks need. */
@@ -75,22 +94,48 @@ export function onDoctype(part: string): never {
   throw new XlsxError('doctype', { part });
 }
 
-/** Parses a (small) part into an element tree with offsets into `text`. */
-export function parseXml(text: string, part: string): XmlElement {
-  const parser = new SaxesParser({ position: true });
-  const stack: XmlElement[] = [];
+export interface ParseOptions {
+  /**
+   * Whether to keep the children of `el` (default: all). A large sheet keeps only the rows and cells
+   * an edit needs; the rest is tokenized (so offsets stay exact) but costs no objects.
+   */
+  readonly descend?: (el: XmlElement) => boolean;
+  /** Called for every element kept, at its end tag (offsets complete). */
+  readonly onElement?: (el: XmlElement) => void;
+}
+
+const EMPTY_SCOPE: Readonly<Record<string, string>> = Object.freeze({ xml: 'http://www.w3.org/XML/1998/namespace' });
+
+/** Parses a part into an element tree with offsets into `text`. */
+export function parseXml(text: string, part: string, options: ParseOptions = {}): XmlElement {
+  const parser = new SaxesParser({ position: true, xmlns: true });
+  // Elements open at this point; `kept` says whether each one is in the tree.
+  const stack: { el: XmlElement; keepChildren: boolean; kept: boolean }[] = [];
   let root: XmlElement | undefined;
   let pendingStart = 0;
   parser.on('doctype', () => onDoctype(part));
   parser.on('opentagstart', () => {
     pendingStart = text.lastIndexOf('<', parser.position - 1);
   });
-  parser.on('opentag', (tag) => {
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const top = stack[stack.length - 1];
+    const kept = !top || (top.kept && top.keepChildren);
+    const parentScope = top ? top.el.scope : EMPTY_SCOPE;
+    const scope = tag.ns && Object.keys(tag.ns).length > 0 ? { ...parentScope, ...tag.ns } : parentScope;
+    const attributes: XmlAttribute[] = [];
+    const attrs: Record<string, string> = {};
+    for (const a of Object.values(tag.attributes)) {
+      attributes.push({ name: a.name, local: a.local, uri: a.uri, value: a.value });
+      attrs[a.name] = a.value;
+    }
     const el: XmlElement = {
       name: tag.name,
-      local: localOf(tag.name),
-      prefix: tag.name.includes(':') ? tag.name.slice(0, tag.name.indexOf(':')) : '',
-      attrs: tag.attributes as Record<string, string>,
+      local: tag.local,
+      prefix: tag.prefix,
+      uri: tag.uri,
+      attrs,
+      attributes,
+      scope,
       start: pendingStart,
       openEnd: parser.position,
       closeStart: parser.position,
@@ -98,24 +143,27 @@ export function parseXml(text: string, part: string): XmlElement {
       selfClosing: tag.isSelfClosing,
       children: [],
       text: '',
+      parent: top?.el,
+      depth: stack.length,
     };
-    if (stack.length > 0) stack[stack.length - 1].children.push(el);
-    else root = el;
-    stack.push(el);
+    if (!top) root = el;
+    else if (kept) top.el.children.push(el);
+    stack.push({ el, kept, keepChildren: kept && (options.descend ? options.descend(el) : true) });
   });
-  parser.on('closetag', (tag) => {
-    const el = stack.pop()!;
-    if (!tag.isSelfClosing) {
+  parser.on('closetag', () => {
+    const { el, kept } = stack.pop()!;
+    if (!el.selfClosing) {
       el.end = parser.position;
       el.closeStart = text.lastIndexOf('<', parser.position - 1);
     }
+    if (kept) options.onElement?.(el);
   });
-  parser.on('text', (t) => {
-    if (stack.length > 0) stack[stack.length - 1].text += t;
-  });
-  parser.on('cdata', (t) => {
-    if (stack.length > 0) stack[stack.length - 1].text += t;
-  });
+  const onText = (t: string) => {
+    const top = stack[stack.length - 1];
+    if (top && top.kept && top.keepChildren) top.el.text += t;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
   try {
     parser.write(text).close();
   } catch (e) {
@@ -126,23 +174,89 @@ export function parseXml(text: string, part: string): XmlElement {
   return root;
 }
 
-export function child(el: XmlElement, local: string): XmlElement | undefined {
-  return el.children.find((c) => c.local === local);
+/** The first child of `el` with this local name (in `uri` when given). */
+export function child(el: XmlElement, local: string, uri?: string): XmlElement | undefined {
+  return el.children.find((c) => c.local === local && (uri === undefined || c.uri === uri));
 }
 
-export function children(el: XmlElement, local: string): XmlElement[] {
-  return el.children.filter((c) => c.local === local);
+export function children(el: XmlElement, local: string, uri?: string): XmlElement[] {
+  return el.children.filter((c) => c.local === local && (uri === undefined || c.uri === uri));
 }
 
-/** The attribute by local name (ignoring its prefix), e.g. `id` finds `r:id`. */
-export function attrLocal(el: XmlElement, local: string): string | undefined {
-  for (const [k, v] of Object.entries(el.attrs)) if (localOf(k) === local && !k.startsWith('xmlns')) return v;
+/** An attribute by local name and namespace (`''`, the default, for unprefixed attributes). */
+export function attrNs(el: XmlElement, local: string, uri = ''): string | undefined {
+  for (const a of el.attributes) if (a.local === local && a.uri === uri) return a.value;
   return undefined;
 }
 
-/** The qualified name to write for a new element beside `sibling`'s prefix. */
-export function qname(prefix: string, local: string): string {
-  return prefix ? `${prefix}:${local}` : local;
+/** The attribute by local name, in any namespace, e.g. `id` finds `r:id` (xmlns declarations excluded). */
+export function attrLocal(el: XmlElement, local: string): string | undefined {
+  for (const a of el.attributes) if (a.local === local && a.uri !== XMLNS_URI && a.name !== 'xmlns') return a.value;
+  return undefined;
+}
+
+const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
+
+/**
+ * How to write an element or attribute of namespace `uri` inside `el`: the prefix the part binds to
+ * it (none when it is the default namespace of an element), or a declaration to add.
+ */
+export function qualify(el: XmlElement, uri: string, local: string, forAttribute = false): { name: string; decl: string } {
+  if (!forAttribute && el.scope[''] === uri) return { name: local, decl: '' };
+  for (const [prefix, bound] of Object.entries(el.scope)) if (prefix !== '' && bound === uri) return { name: `${prefix}:${local}`, decl: '' };
+  // Not bound: declare a prefix no one uses in this scope.
+  let p = 'ns';
+  for (let n = 1; p in el.scope; n++) p = `ns${n}`;
+  return { name: `${p}:${local}`, decl: ` xmlns:${p}="${escapeAttr(uri)}"` };
+}
+
+/** A function that gives the qualified name of an element of `uri` written as a child of `el`. */
+export function namer(el: XmlElement, uri: string): (local: string) => string {
+  const q = qualify(el, uri, 'x');
+  if (q.decl) throw new Error(`namespace ${uri} is not bound in <${el.name}>`);
+  const prefix = q.name === 'x' ? '' : q.name.slice(0, -1);
+  return (local) => prefix + local;
+}
+
+/** Where an attribute is in a start tag: the whole `name="value"` and the value between its quotes. */
+export interface AttributeSpan {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  readonly quote: '"' | "'";
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * The attributes of an element's start tag with their offsets. The tag was accepted by saxes, so it
+ * is well-formed: names, `=`, and a value in single or double quotes (values hold no `<`).
+ */
+export function attributeSpans(source: string, el: XmlElement): AttributeSpan[] {
+  const out: AttributeSpan[] = [];
+  let i = el.start + 1 + el.name.length;
+  const stop = el.openEnd - 1;
+  while (i < stop) {
+    const c = source.charCodeAt(i);
+    if (isSpace(c) || c === 0x2f /* / */) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < stop && source.charCodeAt(i) !== 0x3d /* = */ && !isSpace(source.charCodeAt(i))) i++;
+    const name = source.slice(nameStart, i);
+    while (source.charCodeAt(i) !== 0x3d) i++;
+    i++;
+    while (isSpace(source.charCodeAt(i))) i++;
+    const quote = source[i] as '"' | "'";
+    const valueStart = i + 1;
+    const valueEnd = source.indexOf(quote, valueStart);
+    out.push({ name, start: nameStart, end: valueEnd + 1, valueStart, valueEnd, quote });
+    i = valueEnd + 1;
+  }
+  return out;
 }
 
 export interface Splice {
@@ -153,22 +267,111 @@ export interface Splice {
 
 /** Applies non-overlapping edits to `source`; edits at one offset keep their given order. */
 export function splice(source: string, edits: readonly Splice[]): string {
-  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.from - b.from || a.to - b.to || a.i - b.i);
   const out: string[] = [];
+  spliceTo(source, edits, (piece) => out.push(piece));
+  return out.join('');
+}
+
+/** `splice`, emitting the result piece by piece (a large sheet is never joined into one string twice). */
+export function spliceTo(source: string, edits: readonly Splice[], emit: (piece: string) => void): void {
+  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.from - b.from || a.to - b.to || a.i - b.i);
   let at = 0;
   for (const e of sorted) {
     if (e.from < at) throw new Error('overlapping XML edits');
-    out.push(source.slice(at, e.from), e.text);
+    if (e.from > at) emit(source.slice(at, e.from));
+    if (e.text) emit(e.text);
     at = e.to;
   }
-  out.push(source.slice(at));
-  return out.join('');
+  if (at < source.length) emit(source.slice(at));
+}
+
+/**
+ * Edits of one part, collected as splices and applied once. Every method takes elements of a tree
+ * parsed from the same source.
+ */
+export class XmlEdits {
+  readonly edits: Splice[] = [];
+  /** Self-closing elements opened so far: their new end tag goes where children are appended. */
+  private readonly opened = new Map<XmlElement, number>();
+
+  constructor(readonly source: string) {}
+
+  replace(from: number, to: number, text: string): this {
+    this.edits.push({ from, to, text });
+    return this;
+  }
+
+  insert(at: number, text: string): this {
+    return this.replace(at, at, text);
+  }
+
+  remove(el: XmlElement): this {
+    return this.replace(el.start, el.end, '');
+  }
+
+  /** Replaces the element with `text`. */
+  replaceElement(el: XmlElement, text: string): this {
+    return this.replace(el.start, el.end, text);
+  }
+
+  /** Replaces what is between the element's tags (a self-closing element gets tags around it). */
+  setContent(el: XmlElement, text: string): this {
+    if (el.selfClosing) return this.replace(el.openEnd - 2, el.openEnd, `>${text}</${el.name}>`);
+    return this.replace(el.openEnd, el.closeStart, text);
+  }
+
+  /** Appends `xml` as the last child of `el` (opening it when it is self-closing). */
+  append(el: XmlElement, xml: string): this {
+    if (!el.selfClosing) return this.insert(el.closeStart, xml);
+    if (!this.opened.has(el)) {
+      this.opened.set(el, this.edits.length);
+      return this.replace(el.openEnd - 2, el.openEnd, `>${xml}</${el.name}>`);
+    }
+    // Opened by an earlier append: add into that edit.
+    const k = this.opened.get(el)!;
+    const prev = this.edits[k];
+    const close = `</${el.name}>`;
+    this.edits[k] = { ...prev, text: `${prev.text.slice(0, prev.text.length - close.length)}${xml}${close}` };
+    return this;
+  }
+
+  /** Sets an attribute (by qualified name as it should be written), replacing its value when present. */
+  setAttr(el: XmlElement, name: string, value: string): this {
+    const span = attributeSpans(this.source, el).find((a) => a.name === name);
+    const escaped = escapeAttr(value);
+    if (span) return this.replace(span.valueStart, span.valueEnd, escaped);
+    const at = el.selfClosing ? el.openEnd - 2 : el.openEnd - 1;
+    return this.insert(at, ` ${name}="${escaped}"`);
+  }
+
+  /** Removes an attribute (by qualified name) when present. */
+  removeAttr(el: XmlElement, name: string): this {
+    const span = attributeSpans(this.source, el).find((a) => a.name === name);
+    if (!span) return this;
+    let from = span.start;
+    while (from > el.start && isSpace(this.source.charCodeAt(from - 1))) from--;
+    return this.replace(from, span.end, '');
+  }
+
+  /** Adds a namespace declaration to `el`'s start tag. */
+  declare(el: XmlElement, decl: string): this {
+    if (!decl) return this;
+    return this.insert(el.selfClosing ? el.openEnd - 2 : el.openEnd - 1, decl);
+  }
+
+  get changed(): boolean {
+    return this.edits.length > 0;
+  }
+
+  apply(): string {
+    return this.edits.length === 0 ? this.source : splice(this.source, this.edits);
+  }
 }
 
 /**
  * Where a new child goes in an element whose children follow a schema sequence: before the first
- * existing child that comes after it in `order` (else before the end tag). For a self-closing parent
- * the caller must first open it.
+ * existing child that comes after it in `order` (else before the end tag). A self-closing parent
+ * must be opened by the caller (`XmlEdits.append`).
  */
 export function insertionPoint(parent: XmlElement, local: string, order: readonly string[]): number {
   const rank = order.indexOf(local);
@@ -177,4 +380,10 @@ export function insertionPoint(parent: XmlElement, local: string, order: readonl
     if (order.indexOf(c.local) > rank) return c.start;
   }
   return parent.closeStart;
+}
+
+/** Inserts a child in schema order (the parent must not be self-closing unless it is empty). */
+export function insertInOrder(edits: XmlEdits, parent: XmlElement, local: string, order: readonly string[], xml: string): void {
+  if (parent.selfClosing) edits.append(parent, xml);
+  else edits.insert(insertionPoint(parent, local, order), xml);
 }
