@@ -113,15 +113,15 @@ export function crc32(data: Uint8Array, seed = 0): number {
 
 // ----------------------------------------------------------------------------------------- names
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-const utf8Encoder = new TextEncoder();
+/** Made on first use: a module that creates one at load time breaks hosts without TextDecoder at load (jsdom). */
+let utf8Strict: { decode(input: Uint8Array): string } | undefined;
 /** CP437's upper half (the lower half is ASCII, as every ZIP tool reads it). */
 const CP437_HIGH =
   'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
 
 function decodeName(raw: Uint8Array): string {
   try {
-    return utf8Strict.decode(raw);
+    return (utf8Strict ??= new TextDecoder('utf-8', { fatal: true })).decode(raw);
   } catch {
     // Legacy names only (rare, and at most 65535 bytes): a per-character map is fine here.
     return Array.from(raw, (b) => (b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80])).join('');
@@ -364,7 +364,7 @@ export class ZipWriter {
     if ((entry as Partial<ZipEntry>).encrypted) throw new Error(`ZIP entry '${entry.name}' is encrypted; it cannot be copied without its header`);
     if (compressed.length !== entry.compressedSize) throw new Error(`ZIP entry '${entry.name}': ${compressed.length} bytes given, ${entry.compressedSize} declared`);
     if (this.names.has(entry.name)) throw new Error(`ZIP entry '${entry.name}' added twice`);
-    const name = utf8Encoder.encode(entry.name);
+    const name = new TextEncoder().encode(entry.name);
     if (name.length > MAX16) throw new Error(`ZIP entry name too long: ${entry.name.slice(0, 64)}…`);
     this.names.add(entry.name);
     const flags = name.length !== entry.name.length ? FLAG_UTF8 : 0; // more bytes than UTF-16 units: not ASCII
