@@ -1,9 +1,9 @@
 // @ts-check
 // Builds dist/: taskpane.html (+ its script), functions.js + functions.json (metadata generated from
 // the JSDoc; a metadata error fails the build), commands.js, the icons and a manifest copy whose dev
-// URLs are all rewritten to the production URL in production builds. Source maps never need eval:
-// the pane's Content-Security-Policy forbids 'unsafe-eval', and an eval-based development build is a
-// blank pane. `webpack serve` (npm run dev-server, started by office-addin-debugging on Windows and
+// URLs are all rewritten to the production URL in production builds (scripts/manifest-url.js).
+// Source maps never need eval: the pane's Content-Security-Policy forbids 'unsafe-eval', and an
+// eval-based development build is a blank pane. `webpack serve` (npm run dev-server, started by office-addin-debugging on Windows and
 // macOS) serves the development build on https://localhost:3000, the manifest's address.
 const { existsSync, readFileSync } = require('node:fs');
 const os = require('node:os');
@@ -13,10 +13,11 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { DefinePlugin } = require('webpack');
 const pkg = require('./package.json');
+const { addinUrl, productionManifest } = require('./scripts/manifest-url.js');
 
-const DEV_BASE = 'https://localhost:3000';
-// Where the production add-in is served from (no trailing slash); set CSAT_ADDIN_URL when deploying.
-const PROD_BASE = (process.env.CSAT_ADDIN_URL || 'https://csat.xdyj.example').replace(/\/+$/, '');
+// Where the production add-in is served from: CSAT_ADDIN_URL (`npm run package -- --url …` sets it),
+// else a placeholder. A URL Office cannot load from (http, localhost, a query…) fails the build in one line.
+const PROD_URL = process.env.CSAT_ADDIN_URL || 'https://csat.xdyj.example/';
 
 /**
  * The certificate Excel trusts for https://localhost: office-addin-debugging installs it (through
@@ -35,6 +36,7 @@ function devCertificate() {
 
 module.exports = (env, argv) => {
   const dev = argv.mode !== 'production';
+  const prodUrl = dev ? '' : addinUrl(PROD_URL);
   return {
     mode: dev ? 'development' : 'production',
     // Never an eval-* devtool (see above): separate .map files in both modes.
@@ -46,7 +48,8 @@ module.exports = (env, argv) => {
       commands: './src/commands/commands.ts',
     },
     output: {
-      path: path.resolve(__dirname, 'dist'),
+      // `--env outDir=…`: another folder than dist/ (npm run package -- --out …).
+      path: path.resolve(__dirname, (env && env.outDir) || 'dist'),
       filename: '[name].js',
       clean: true,
     },
@@ -82,7 +85,7 @@ module.exports = (env, argv) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (dev ? content : content.toString().replaceAll(DEV_BASE, PROD_BASE)),
+            transform: (content) => (dev ? content : productionManifest(content.toString(), prodUrl)),
           },
         ],
       }),

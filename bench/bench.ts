@@ -15,7 +15,7 @@ import { buildSurveyWorkbook } from '../src/plan';
 import { sampleResponses } from '../src/sample/sample-data';
 import { ExcelFake } from '../test/helpers/office-excel';
 import { driversBench } from './drivers-bench';
-import { packageBench } from './package-bench';
+import { budgetBench, packageBench } from './package-bench';
 import { paneBench } from './pane-bench';
 import { reportBench } from './report-bench';
 
@@ -154,6 +154,7 @@ async function main(): Promise<void> {
   await reportBench(line);
   await driversBench(line);
   await packageBench(line);
+  await budgetBench(line);
   await paneBench(line);
 }
 

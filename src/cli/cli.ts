@@ -1,6 +1,10 @@
-/** `csat` command line: argument parsing only; each command is a handler in its own file. */
+/**
+ * `csat` command line: argument parsing only; each command is a handler in its own file. Commander's
+ * own usage errors are said in the user's language (usageMessage); a reader that closes the pipe early
+ * (`csat score … | head -5`) ends the output quietly (guardPipes).
+ */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { FORMATS, parsePolicy, type ExportFormat, type Locale } from '../domain';
+import { FORMATS, messageText, parsePolicy, type ExportFormat, type Locale, type Message } from '../domain';
 import { version } from '../../package.json';
 import { actionsCommand } from './actions';
 import { archiveCommand } from './archive';
@@ -12,12 +16,98 @@ import { importCommand } from './import';
 import type { Output } from './io';
 import { reportCommand } from './report';
 import { rollupCommand } from './rollup';
+import { say } from './messages';
 import { scoreCommand } from './score';
 import { surveyCommand } from './survey';
 
 function defaultLocale(): Locale {
   const lang = process.env.CSAT_LANG ?? process.env.LC_ALL ?? process.env.LANG ?? '';
   return /^en/i.test(lang) ? 'en-US' : 'zh-CN';
+}
+
+/** `--lang` as given on the command line, read before parsing so that commander's own errors speak it too. */
+function langArgument(argv: readonly string[]): Locale | undefined {
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice('--lang='.length) : undefined;
+    if (value === 'zh-CN' || value === 'en-US') return value;
+  }
+  return undefined;
+}
+
+/** stdout and stderr whose reader has gone away (EPIPE): nothing more is written to them. */
+const closedStreams = new Set<NodeJS.WriteStream>();
+let pipesGuarded = false;
+
+/**
+ * A closed pipe ends the output quietly, as Unix tools do: `csat score … | head -5` must not crash with
+ * "Unhandled 'error' event … write EPIPE". The command finishes its work (a report is still written) and
+ * exits as it would have; anything else going wrong with stdout/stderr stays fatal.
+ */
+function guardPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      closedStreams.add(stream);
+    });
+  }
+}
+
+function write(stream: NodeJS.WriteStream, text: string): void {
+  if (closedStreams.has(stream) || stream.destroyed) return;
+  stream.write(text);
+}
+
+/** The text of a commander error: `error: ` dropped, a suggestion line split off. */
+function commanderText(e: CommanderError): { text: string; suggestions: string[] } {
+  const [text, hint = ''] = e.message.replace(/^error: /, '').split('\n');
+  const suggestions = /^\(Did you mean (?:one of )?(.+)\?\)$/.exec(hint)?.[1].split(', ') ?? [];
+  return { text, suggestions };
+}
+
+/** Why commander refused a value: one of its choices, or what our parsers expect (`item | strict`, `YYYY-MM-DD`…). */
+function refusal(reason: string): { choices?: string[]; expected?: string } {
+  const choices = /^Allowed choices are (.*)\.$/.exec(reason);
+  return choices ? { choices: choices[1].split(', ') } : { expected: reason };
+}
+
+/**
+ * Commander's usage errors (by code) as catalogue messages in the user's language. Commander is pinned
+ * (package.json), and test/cli/commander-zh.test.ts meets each of these texts; one it does not know is
+ * still said, in its own words, with where to find the usage.
+ */
+export function usageMessage(e: CommanderError, command?: string): Message {
+  const usage = command ? `csat ${command}` : 'csat';
+  const { text, suggestions } = commanderText(e);
+  let m: RegExpExecArray | null = null;
+  switch (e.code) {
+    case 'commander.missingMandatoryOptionValue':
+      if ((m = /^required option '(.+)' not specified$/.exec(text))) return say('usage-missing-option', { flags: m[1], usage });
+      break;
+    case 'commander.optionMissingArgument':
+      if ((m = /^option '(.+)' argument missing$/.exec(text))) return say('usage-option-needs-value', { flags: m[1], usage });
+      break;
+    case 'commander.unknownOption':
+      if ((m = /^unknown option '(.+)'$/.exec(text))) return say('usage-unknown-option', { flag: m[1], suggestions, usage });
+      break;
+    case 'commander.unknownCommand':
+      if ((m = /^unknown command '(.*)'$/.exec(text))) return say('usage-unknown-command', { name: m[1], suggestions });
+      break;
+    case 'commander.missingArgument':
+      if ((m = /^missing required argument '(.+)'$/.exec(text))) return say('usage-missing-argument', { name: m[1], usage });
+      break;
+    case 'commander.excessArguments':
+      if ((m = /^too many arguments(?: for '.+')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(text))) {
+        return say('usage-excess-arguments', { expected: Number(m[1]), got: Number(m[2]), usage });
+      }
+      break;
+    case 'commander.invalidArgument':
+      if ((m = /^option '(.+?)' argument '(.*)' is invalid\. (.*)$/s.exec(text))) return say('usage-invalid-option', { flags: m[1], value: m[2], ...refusal(m[3]), usage });
+      if ((m = /^command-argument value '(.*)' is invalid for argument '(.+?)'\. (.*)$/s.exec(text))) return say('usage-invalid-argument', { name: m[2], value: m[1], ...refusal(m[3]), usage });
+      break;
+  }
+  return say('usage-other', { text, usage });
 }
 
 function policyOption(value: string) {
@@ -45,15 +135,23 @@ function dateOption(value: string): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const out = (line: string) => process.stdout.write(`${line}\n`);
-  const warn = (line: string) => process.stderr.write(`${line}\n`);
-  let locale = defaultLocale();
+  guardPipes();
+  const out = (line: string) => write(process.stdout, `${line}\n`);
+  const warn = (line: string) => write(process.stderr, `${line}\n`);
+  let locale = langArgument(argv) ?? defaultLocale();
+  /** The subcommand being parsed, to point a usage error at its help. */
+  let command: string | undefined;
   const io: Output = { get locale() { return locale; }, out, warn };
   const program = new Command('csat')
     .description('CSAT for Excel — 客户满意度调查（XDYJ-04-03）命令行 / customer-satisfaction command line')
     .version(version)
     .addOption(new Option('--lang <locale>', 'zh-CN | en-US').choices(['zh-CN', 'en-US']))
     .exitOverride()
+    // Help and version as commander writes them (through the pipe guard); its errors are said by us, below.
+    .configureOutput({ writeOut: (s) => write(process.stdout, s), writeErr: (s) => write(process.stderr, s), outputError: () => undefined })
+    .hook('preSubcommand', (_program, sub) => {
+      command = sub.name();
+    })
     .hook('preAction', (cmd) => {
       const lang = cmd.opts().lang as Locale | undefined;
       if (lang) locale = lang;
@@ -180,10 +278,13 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
-    // Commander's convention, whose message it has already printed: help asked for (--help, `help`)
-    // on stdout, exit 0; help because something is missing (no command at all) on stderr, exit 1;
-    // a usage error, exit 1.
-    if (e instanceof CommanderError) return e.exitCode;
+    // Commander's convention: help asked for (--help, `help`) on stdout, exit 0; help because something
+    // is missing (no command at all) on stderr, exit 1 — both already printed; a usage error, said here
+    // in the user's language, exit 1.
+    if (e instanceof CommanderError) {
+      if (!['commander.help', 'commander.helpDisplayed', 'commander.version'].includes(e.code)) warn(messageText(usageMessage(e, command), locale));
+      return e.exitCode;
+    }
     warn(describeError(e, locale));
     return 1;
   }

@@ -3,7 +3,6 @@
  * file. The question → item mapping is printed before anything is written; a mapping can be saved
  * and reused.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatName, messageText, type ExportFormat, type Message, type Target } from '../domain';
 import { XlsxGateway } from '../host/xlsx/gateway';
@@ -12,6 +11,7 @@ import { importExport } from '../jobs/import';
 import { CliError } from './errors';
 import { checkNewFile, inFile, openXlsx, printNotes, readBytes, saveAs, writeNewFile, type Output } from './io';
 import { say } from './messages';
+import { checkedMapping } from './template-file';
 
 export interface ImportArgs {
   file: string;
@@ -32,10 +32,13 @@ export async function importCommand(args: ImportArgs, io: Output): Promise<void>
   let mapping: Record<string, Target> | undefined;
   if (args.mapping) {
     try {
-      mapping = JSON.parse(await readFile(args.mapping, 'utf8')) as Record<string, Target>;
+      mapping = JSON.parse((await readBytes(args.mapping)).toString('utf8')) as Record<string, Target>;
     } catch (e) {
+      if (e instanceof CliError) throw e; // not a regular file, too large, missing: already one line naming it
       throw new CliError(say('mapping-unreadable', { file: args.mapping, detail: (e as Error).message }));
     }
+    // Checked field by field before it is used: `null`, `[]` or `{"q": 5}` is one line naming the file and the field.
+    mapping = checkedMapping(mapping, args.mapping);
   }
   if (!args.dryRun && !args.out) throw new CliError(say('import-out-required'));
   // Every file this command reads is an input: never written, even with --force.

@@ -43,6 +43,16 @@ function writeReason(code: string, dir: string): Words {
   }
 }
 
+/** What a file that is not a regular one is (io.ts's SpecialKind). */
+const SPECIAL = {
+  fifo: { zh: '命名管道（FIFO）', en: 'a named pipe (FIFO)' },
+  char: { zh: '字符设备', en: 'a character device' },
+  block: { zh: '块设备', en: 'a block device' },
+  socket: { zh: '套接字', en: 'a socket' },
+  folder: { zh: '文件夹', en: 'a folder' },
+  other: { zh: '特殊文件', en: 'a special file' },
+} satisfies Record<string, Words>;
+
 export const say = catalogue({
   // Files
   'file-too-large': phrase(
@@ -52,6 +62,19 @@ export const say = catalogue({
   'file-unreadable': phrase(
     (p: { file: string; missing: boolean; detail: string }) => `无法读取 ${p.file}：${p.missing ? '文件不存在' : p.detail}`,
     (p) => `Cannot read ${p.file}: ${p.missing ? 'no such file' : p.detail}`,
+  ),
+  'not-a-regular-file': phrase(
+    (p: { file: string; kind: keyof typeof SPECIAL }) => `无法读取 ${p.file}：这是${SPECIAL[p.kind].zh}，不是普通文件`,
+    (p) => `Cannot read ${p.file}: it is ${SPECIAL[p.kind].en}, not a regular file`,
+  ),
+  'file-grew-too-large': phrase(
+    (p: { file: string; max: number }) => `${p.file} 读取时超过上限 ${p.max} MB（文件在读取中变大）；请拆分工作簿`,
+    (p) => `${p.file} went over the limit of ${p.max} MB while being read (it grew); split the workbook`,
+  ),
+  'target-not-regular': phrase(
+    (p: { file: string; kind: keyof typeof SPECIAL; link: boolean; option: string }) =>
+      `不会替换 ${p.file}：它${p.link ? '链接到' : '是'}${SPECIAL[p.kind].zh}，不是普通文件（--force 只替换普通文件）；请用 ${p.option} 指定新文件`,
+    (p) => `Will not replace ${p.file}: it ${p.link ? 'links to' : 'is'} ${SPECIAL[p.kind].en}, not a regular file (--force replaces regular files only); give a new file with ${p.option}`,
   ),
   'in-file': phrase(
     (p: { file: string; why: Words; sep?: boolean }) => `${p.file}${p.sep ? '：' : ' '}${p.why.zh}`,
@@ -85,6 +108,48 @@ export const say = catalogue({
     (p: { file: string }) => `已写入 ${p.file}`,
     (p) => `Wrote ${p.file}`,
   ),
+  // Commander's own usage errors (cli.ts usageMessage); `usage` is the command whose --help to read.
+  'usage-missing-option': phrase(
+    (p: { flags: string; usage: string }) => `缺少必需的选项 ${p.flags}；用法见 ${p.usage} --help`,
+    (p) => `The required option ${p.flags} is missing; see ${p.usage} --help`,
+  ),
+  'usage-option-needs-value': phrase(
+    (p: { flags: string; usage: string }) => `选项 ${p.flags} 缺少值；用法见 ${p.usage} --help`,
+    (p) => `The option ${p.flags} needs a value; see ${p.usage} --help`,
+  ),
+  'usage-unknown-option': phrase(
+    (p: { flag: string; suggestions: string[]; usage: string }) =>
+      `${p.usage} 没有选项 ${p.flag}${p.suggestions.length > 0 ? `（是不是 ${p.suggestions.join(' 或 ')}？）` : ''}；用法见 ${p.usage} --help`,
+    (p) => `${p.usage} has no option ${p.flag}${p.suggestions.length > 0 ? ` (did you mean ${p.suggestions.join(' or ')}?)` : ''}; see ${p.usage} --help`,
+  ),
+  'usage-unknown-command': phrase(
+    (p: { name: string; suggestions: string[] }) =>
+      `没有命令 ${p.name}${p.suggestions.length > 0 ? `（是不是 ${p.suggestions.join(' 或 ')}？）` : ''}；可用的命令见 csat --help`,
+    (p) => `There is no command ${p.name}${p.suggestions.length > 0 ? ` (did you mean ${p.suggestions.join(' or ')}?)` : ''}; see csat --help for the commands`,
+  ),
+  'usage-missing-argument': phrase(
+    (p: { name: string; usage: string }) => `缺少参数 <${p.name}>；用法见 ${p.usage} --help`,
+    (p) => `The argument <${p.name}> is missing; see ${p.usage} --help`,
+  ),
+  'usage-excess-arguments': phrase(
+    (p: { expected: number; got: number; usage: string }) =>
+      `参数过多：${p.usage} ${p.expected === 0 ? '不接受参数' : `只接受 ${p.expected} 个参数`}，实际给了 ${p.got} 个（选项以 -- 开头）；用法见 ${p.usage} --help`,
+    (p) => `Too many arguments: ${p.usage} takes ${p.expected === 0 ? 'none' : p.expected} but got ${p.got} (options start with --); see ${p.usage} --help`,
+  ),
+  'usage-invalid-option': phrase(
+    (p: { flags: string; value: string; choices?: string[]; expected?: string; usage: string }) =>
+      `选项 ${p.flags} 的值"${p.value}"无效：${p.choices ? `可选值为 ${p.choices.join('、')}` : `应为 ${p.expected}`}`,
+    (p) => `The option ${p.flags} does not take "${p.value}": ${p.choices ? `choose one of ${p.choices.join(', ')}` : `expected ${p.expected}`}`,
+  ),
+  'usage-invalid-argument': phrase(
+    (p: { name: string; value: string; choices?: string[]; expected?: string; usage: string }) =>
+      `参数 <${p.name}> 的值"${p.value}"无效：${p.choices ? `可选值为 ${p.choices.join('、')}` : `应为 ${p.expected}`}`,
+    (p) => `The argument <${p.name}> does not take "${p.value}": ${p.choices ? `choose one of ${p.choices.join(', ')}` : `expected ${p.expected}`}`,
+  ),
+  'usage-other': phrase(
+    (p: { text: string; usage: string }) => `命令行有误：${p.text}；用法见 ${p.usage} --help`,
+    (p) => `Usage error: ${p.text}; see ${p.usage} --help`,
+  ),
   // csat score
   'no-such-sheet': phrase(
     (p: { sheet: string; sheets: string[] }) => `工作簿中没有名为"${p.sheet}"的工作表（有：${p.sheets.join('、')}）`,
@@ -110,6 +175,10 @@ export const say = catalogue({
   'template-json-invalid': phrase(
     (p: { file: string; detail: string }) => `${p.file} 不是有效的 JSON：${p.detail}`,
     (p) => `${p.file} is not valid JSON: ${p.detail}`,
+  ),
+  'template-json-syntax': phrase(
+    (p: { file: string; place?: { line: number; column: number } }) => `${p.file} 不是有效的 JSON：${p.place ? `第 ${p.place.line} 行第 ${p.place.column} 列附近有语法错误` : '语法错误'}`,
+    (p) => `${p.file} is not valid JSON: ${p.place ? `a syntax error near line ${p.place.line}, column ${p.place.column}` : 'a syntax error'}`,
   ),
   'template-sheet-missing': phrase(
     (p: { file: string }) => `${p.file} 中没有"评分模板"工作表`,
@@ -211,5 +280,16 @@ export const say = catalogue({
   'rollup-copy': phrase(
     (p: { file: string; copy: string }) => `${p.file} 与 ${p.copy} 内容完全相同（同一工作簿的副本）；每个工作簿只能汇总一次`,
     (p) => `${p.file} and ${p.copy} have the same content (copies of one workbook); roll each workbook up once`,
+  ),
+  // csat report --history (`input`: `other` is the workbook the report is for)
+  'history-same-file': phrase(
+    (p: { file: string; other: string; input: boolean }) =>
+      `--history ${p.file} 与${p.input ? '要生成报告的工作簿' : ''} ${p.other} 是同一个文件；--history 只给其他各期的工作簿，每个只给一次`,
+    (p) => `--history ${p.file} and ${p.input ? 'the workbook being reported, ' : ''}${p.other}, are the same file; give --history other periods' workbooks, each once`,
+  ),
+  'history-copy': phrase(
+    (p: { file: string; other: string; input: boolean }) =>
+      `--history ${p.file} 与${p.input ? '要生成报告的工作簿' : ''} ${p.other} 内容完全相同（同一工作簿的副本）；--history 只给其他各期的工作簿，每个只给一次`,
+    (p) => `--history ${p.file} and ${p.input ? 'the workbook being reported, ' : ''}${p.other}, have the same content (copies of one workbook); give --history other periods' workbooks, each once`,
   ),
 });

@@ -11,6 +11,7 @@ import { loadSurveyData } from '../jobs/survey-data';
 import { version } from '../../package.json';
 import { inFile, openXlsx, printNotes, saveAs, writeNewFile, type Output } from './io';
 import { say } from './messages';
+import { readEachOnce } from './same-file';
 
 export interface ReportArgs {
   file: string;
@@ -64,10 +65,15 @@ export function actFirstText(analysis: ActFirstSource & object, locale: Locale):
 }
 
 export async function reportCommand(args: ReportArgs, io: Output): Promise<void> {
-  const gateway = await openXlsx(args.file);
+  // The history is other periods' workbooks, each once: the input itself (by path, link or copy), or
+  // one history twice, would put the same answers in the trend twice — refused as rollup refuses it.
+  const [input, ...earlier] = await readEachOnce([args.file, ...args.history], (kind, file, other) =>
+    say(kind === 'same' ? 'history-same-file' : 'history-copy', { file, other, input: other === args.file }),
+  );
+  const gateway = await openXlsx(args.file, input);
   const history: ResponseSet[] = [];
-  for (const h of args.history) {
-    const g = await openXlsx(h);
+  for (const [i, h] of args.history.entries()) {
+    const g = await openXlsx(h, earlier[i]);
     history.push((await inFile(h, () => loadSurveyData(g))).set);
   }
   const result = await inFile(args.file, () => generateReport(gateway, { period: args.period, groupBy: args.by, history, version, today: args.today }));

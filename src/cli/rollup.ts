@@ -1,13 +1,12 @@
 /** `csat rollup`: project workbooks rolled up into one company quarterly summary, each workbook once. */
-import { createHash } from 'node:crypto';
-import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { CsatError } from '../domain';
 import { XlsxGateway } from '../host/xlsx/gateway';
 import { rollup, RollupInputError, type RollupInput } from '../jobs/rollup';
 import { CliError } from './errors';
-import { fileError, openXlsx, printNotes, readBytes, writeNewFile, type Output } from './io';
+import { fileError, openXlsx, printNotes, writeNewFile, type Output } from './io';
 import { say } from './messages';
+import { readEachOnce } from './same-file';
 
 export interface RollupArgs {
   files: string[];
@@ -27,20 +26,13 @@ function namingFile(file: string, e: unknown): unknown {
 export async function rollupCommand(args: RollupArgs, io: Output): Promise<void> {
   // Each workbook once: the same file under two names (or a link to it), or a copy of it, would
   // count its answers twice.
-  const byPath = new Map<string, string>();
-  const byContent = new Map<string, string>();
+  const bytes = await readEachOnce(args.files, (kind, file, other) =>
+    kind === 'same' ? say('rollup-same-file', { file, same: other }) : say('rollup-copy', { file, copy: other }),
+  );
   const inputs: RollupInput[] = [];
-  for (const f of args.files) {
-    const real = await realpath(f).catch(() => path.resolve(f));
-    const same = byPath.get(real);
-    if (same !== undefined) throw new CliError(say('rollup-same-file', { file: f, same }));
-    byPath.set(real, f);
-    const bytes = await readBytes(f);
-    const hash = createHash('sha256').update(bytes).digest('hex');
-    const copy = byContent.get(hash);
-    if (copy !== undefined) throw new CliError(say('rollup-copy', { file: f, copy }));
-    byContent.set(hash, f);
-    inputs.push({ label: path.basename(f, path.extname(f)), source: f, gateway: await openXlsx(f, bytes) });
+  for (const [i, f] of args.files.entries()) {
+    // The row's name when the workbook names no single project: its file name (see jobs/rollup.ts).
+    inputs.push({ label: path.basename(f, path.extname(f)), source: f, gateway: await openXlsx(f, bytes[i]) });
   }
   const into = XlsxGateway.empty();
   const r = await rollup(inputs, into).catch((e: unknown) => {

@@ -7,9 +7,11 @@ import { formatPercent, nextQuarter } from './calendar';
 import { normalizeLabel, type CellValue, type Grid } from './cells';
 import type { Analysis } from './analysis/analyze';
 import { parseDate } from './analysis/dates';
-import type { ResponseSet } from './analysis/responses';
+import { fieldCell, type ResponseSet } from './analysis/responses';
 import { itemSummary } from './analysis/records';
 import { direction, welch, type Direction } from './analysis/statistics';
+import { cellText } from './sheet-limits';
+import { COMMENT_COLUMN, CUSTOMER_COLUMN, PROJECT_COLUMN } from './survey-columns';
 
 export const ACTION_HEADERS = ['编号', '来源', '问题描述', '责任部门', '根本原因', '纠正措施', '预防措施', '责任人', '计划完成日期', '状态', '验证人', '验证日期', '验证结果'] as const;
 export const DEPARTMENTS = ['运维管理部', '服务台', '质量效能部', '其他'] as const;
@@ -18,6 +20,11 @@ export const VERIFY_RESULTS = ['有效', '无效'] as const;
 export const OPEN_STATES: readonly string[] = ['待分析', '整改中'];
 export const CLOSED_STATES: readonly string[] = ['已验证', '已关闭'];
 
+/**
+ * A finding's texts join users' texts (a customer's name, a 20,000-character comment) into one tracker
+ * cell each: within Excel's 32,767 characters they are whole, beyond it cut there and ending with the
+ * cell of the full text (sheet-limits.ts cellText) — never a refusal of the data.
+ */
 export interface Finding {
   /** `2026Q4 / 客户 / 项目 / 满意度项` — the key that matches a finding to its tracked action. */
   readonly source: string;
@@ -35,19 +42,34 @@ export function findingsFromAnalysis(a: Analysis): Finding[] {
   }
   for (const f of a.followUps) {
     const category = a.template.items.find((i) => i.name === f.item)?.category ?? '';
+    const customer = { text: f.customer || '客户', cell: f.customer ? fieldCell(a, CUSTOMER_COLUMN, f.row) : undefined };
+    const project = { text: f.project || '—', cell: f.project ? fieldCell(a, PROJECT_COLUMN, f.row) : undefined };
+    const comment = { text: f.comment, cell: fieldCell(a, COMMENT_COLUMN, f.row) };
     out.push({
-      source: `${a.period} / ${f.customer || '—'} / ${f.project || '—'} / ${f.item}`,
-      description: `${f.customer || '客户'}对"${f.item}"评价为"${f.level}"${f.comment ? `：${f.comment}` : ''}（调查数据第 ${f.row} 行）`,
+      source: cellText([`${a.period} / `, f.customer ? customer : '—', ' / ', project, ` / ${f.item}`]),
+      description: cellText([customer, `对"${f.item}"评价为"${f.level}"`, ...(f.comment ? ['：', comment] : []), `（调查数据第 ${f.row} 行）`]),
       department: DEPARTMENT_BY_CATEGORY[category] ?? '运维管理部',
     });
   }
   return out;
 }
 
-export function findingsFromCommunication(opinions: readonly { row: number; customer: string; date: string; improvement: string }[]): Finding[] {
+/** `columns`: the record sheet's columns as cell prefixes (CommAnalysis.recordColumns), so a cut text names its cell. */
+export function findingsFromCommunication(
+  opinions: readonly { row: number; customer: string; date: string; improvement: string }[],
+  columns: Readonly<Record<string, string>> = {},
+): Finding[] {
+  const at = (header: string, row: number) => (columns[header] === undefined ? undefined : `${columns[header]}${row}`);
   return opinions
     .filter((o) => o.improvement !== '')
-    .map((o) => ({ source: `沟通记录 / ${o.customer} / ${o.date} / ${o.improvement}`, description: `${o.improvement}（客户沟通记录第 ${o.row} 行）`, department: '运维管理部' }));
+    .map((o) => {
+      const improvement = { text: o.improvement, cell: at('需改进事项', o.row) };
+      return {
+        source: cellText(['沟通记录 / ', { text: o.customer, cell: at('客户名称', o.row) }, ` / ${o.date} / `, improvement]),
+        description: cellText([improvement, `（客户沟通记录第 ${o.row} 行）`]),
+        department: '运维管理部',
+      };
+    });
 }
 
 export interface TrackedAction {

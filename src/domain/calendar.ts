@@ -74,6 +74,14 @@ export function isoDay(d: Date): string {
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
 }
 
+/**
+ * "Today" for every job and face — the CLI, the pane, the reports: the day given (`--today YYYY-MM-DD`),
+ * else the system's local date. The one place that decides what counts as the future.
+ */
+export function todayIso(given?: string, now: Date = new Date()): string {
+  return given ?? isoDay(now);
+}
+
 /** The local time of `d` to the minute, `YYYY-MM-DD HH:mm` (a report's 生成时间). */
 export function stampTime(d: Date): string {
   return `${isoDay(d)} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;

@@ -92,10 +92,17 @@ export interface CommAnalysis {
   readonly opinions: readonly { row: number; customer: string; date: string; opinion: string; improvement: string; status: string }[];
   readonly issues: readonly CommIssue[];
   readonly customers: readonly string[];
+  /** The record sheet's columns as cell prefixes by header (e.g. 需改进事项 → `客户沟通记录!H`): where a record's text is. */
+  readonly recordColumns?: Readonly<Record<string, string>>;
 }
 
 function text(v: CellValue): string {
   return v === null || v === undefined ? '' : String(v).trim();
+}
+
+/** A cell's text as typed, spaces around it kept (to tell "天津银行 " from "天津银行"). */
+function typed(v: CellValue): string {
+  return v === null || v === undefined ? '' : String(v);
 }
 
 /** Column index of each expected header in row 1 (exact text, spaces ignored); missing → an issue. */
@@ -110,16 +117,20 @@ function columns(grid: Grid, headers: readonly string[], sheet: string, issues: 
   return map;
 }
 
-/** Canonical display name per normalised key: the first spelling met; other spellings reported. */
+/**
+ * Canonical display name per normalised key: the first spelling met (without the spaces around
+ * it); every other spelling — spaces inside, or only before or after ("天津银行 ") — reported.
+ */
 class Names {
   private readonly byKey = new Map<string, string>();
   constructor(private readonly issues: CommIssue[]) {}
+  /** `name`: the cell as typed, spaces around it kept (they are what differs). */
   canon(name: string, sheet: string, row: number, col: number): string {
     const key = normalizeLabel(name);
     const first = this.byKey.get(key);
     if (first === undefined) {
       this.byKey.set(key, name);
-      return name;
+      return name.trim();
     }
     if (first !== name) {
       this.issues.push({
@@ -129,7 +140,7 @@ class Names {
         ...say('comm-name-spacing', { row, name, first }),
       });
     }
-    return first;
+    return first.trim();
   }
 }
 
@@ -161,7 +172,7 @@ export function analyzeCommunication(plan: Grid, records: Grid, options: CommOpt
       issues.push({ sheet: planSheet, row: r + 1, cell: at(planSheet, r, pc.get('客户名称')), ...say('comm-customer-missing', { row: r + 1 }) });
       continue;
     }
-    const customer = names.canon(raw, planSheet, r + 1, pc.get('客户名称') ?? 0);
+    const customer = names.canon(typed(row[pc.get('客户名称') ?? -1]), planSheet, r + 1, pc.get('客户名称') ?? 0);
     const levelText = text(row[pc.get('沟通层级') ?? -1]);
     const level = LEVELS.find((l) => normalizeLabel(l) === normalizeLabel(levelText));
     if (!level) {
@@ -208,7 +219,7 @@ export function analyzeCommunication(plan: Grid, records: Grid, options: CommOpt
     recs.push({
       row: rowNo,
       date: date!,
-      customer: names.canon(rawName, recordSheet, rowNo, rc.get('客户名称') ?? 0),
+      customer: names.canon(typed(row[rc.get('客户名称') ?? -1]), recordSheet, rowNo, rc.get('客户名称') ?? 0),
       level: level!,
       method: method!,
       opinion: text(row[rc.get('客户意见') ?? -1]),
@@ -266,5 +277,6 @@ export function analyzeCommunication(plan: Grid, records: Grid, options: CommOpt
     opinions: inYear.filter((x) => x.opinion !== '' || x.improvement !== '').map((x) => ({ row: x.row, customer: x.customer, date: x.date, opinion: x.opinion, improvement: x.improvement, status: x.status })),
     issues,
     customers: [...planned.keys()],
+    recordColumns: Object.fromEntries([...rc.entries()].map(([h, c]) => [h, at(recordSheet, 0, c).replace(/\d+$/, '')])),
   };
 }

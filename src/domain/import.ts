@@ -7,6 +7,7 @@
 import { normalizeLabel, type CellValue, type Grid } from './cells';
 import { catalogue, LocalizedError, phrase, type Message } from './messages';
 import { detectFormat, formatName, importerOf, type ExportFormat } from './importers';
+import { ownColumns, surveyMethod } from './importers/columns';
 import { COMMENT_COLUMN, CUSTOMER_COLUMN, DATE_COLUMN, GROUP_COLUMN, METHOD_COLUMN, PROJECT_COLUMN, SOURCE_COLUMN } from './survey-columns';
 import type { Template } from './template';
 
@@ -69,13 +70,23 @@ export function autoMapping(layout: ExportLayout, template: Template): Map<numbe
   keys.sort((a, b) => b.key.length - a.key.length);
   const mapping = new Map<number, Target>();
   const used = new Set<string>();
+  // First the columns named exactly as 调查数据 names them (调查方式 and 调查人 only so), then the rest by wording.
+  const own = ownColumns(template);
   for (const q of layout.questions) {
+    const target = own.get(normalizeLabel(q.text));
+    if (target && !used.has(target)) {
+      mapping.set(q.col, target);
+      used.add(target);
+    }
+  }
+  for (const q of layout.questions) {
+    if (mapping.has(q.col)) continue;
     const text = normalizeLabel(q.text);
     const hit = keys.find((k) => text.includes(k.key) && !used.has(k.target));
     mapping.set(q.col, hit ? hit.target : null);
     if (hit) used.add(hit.target);
   }
-  return mapping;
+  return new Map(layout.questions.map((q) => [q.col, mapping.get(q.col) ?? null]));
 }
 
 /** A saved mapping (question text → target) applied to this export's columns. */
@@ -117,30 +128,50 @@ export interface ImportedRow {
   readonly values: Readonly<Record<string, CellValue>>;
 }
 
-/** The export's rows as responses; `(跳过)` (skipped) answers become blanks; text stays text. */
-export function convertExport(grid: Grid, layout: ExportLayout, mapping: ReadonlyMap<number, Target>): { rows: ImportedRow[]; undated: number[] } {
+/**
+ * The export's rows as responses; `(跳过)` (skipped) answers become blanks; text stays text. 调查方式
+ * is 在线问卷 unless a column maps to it: then the row's own method, blank when blank, and a value
+ * that is no method is listed in `badMethods` (row, value) for the caller to refuse.
+ */
+export function convertExport(
+  grid: Grid,
+  layout: ExportLayout,
+  mapping: ReadonlyMap<number, Target>,
+): { rows: ImportedRow[]; undated: number[]; badMethods: { row: number; value: string }[] } {
   const rows: ImportedRow[] = [];
   const undated: number[] = [];
+  const badMethods: { row: number; value: string }[] = [];
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     if (row.every((v) => N(v) === '')) continue;
     const id = layout.idCol === undefined ? '' : String(row[layout.idCol] ?? '').trim();
     const time = layout.timeCol === undefined ? '' : String(row[layout.timeCol] ?? '').trim();
     const values: Record<string, CellValue> = { [METHOD_COLUMN]: '在线问卷' };
-    const date = layout.timeCol === undefined ? undefined : importerOf(layout.format).read(row[layout.timeCol]);
-    if (date) values[DATE_COLUMN] = date;
-    else undated.push(r + 1);
+    let date = layout.timeCol === undefined ? undefined : importerOf(layout.format).read(row[layout.timeCol]);
     for (const [col, target] of mapping) {
       if (!target) continue;
       const v = row[col];
-      values[target] = typeof v === 'string' && /^[(（]跳过[)）]$/.test(v.trim()) ? null : (v ?? null);
+      const answer = typeof v === 'string' && /^[(（]跳过[)）]$/.test(v.trim()) ? null : (v ?? null);
+      if (target === DATE_COLUMN) {
+        date = importerOf(layout.format).read(answer) ?? date; // a question asking the date: read as one
+        continue;
+      }
+      if (target === METHOD_COLUMN) {
+        const method = surveyMethod(answer);
+        if (method === undefined) badMethods.push({ row: r + 1, value: String(answer) });
+        values[target] = method ?? null;
+        continue;
+      }
+      values[target] = answer;
     }
+    if (date) values[DATE_COLUMN] = date;
+    else undated.push(r + 1);
     const content = () => contentFingerprint(JSON.stringify(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1)).concat([['提交时间', time]])));
     const key = id ? `${formatName(layout.format)}#${id} ${time}`.trim() : `${formatName(layout.format)}#内容 ${content()}`;
     values[SOURCE_COLUMN] = key;
     rows.push({ key, values, row: r + 1 });
   }
-  return { rows, undated };
+  return { rows, undated, badMethods };
 }
 
 /** The import refusals' chapter of the catalogue: `new ImportRefused(importRefusal('import-xls', { file }))`. */
@@ -174,8 +205,45 @@ export const importRefusal = catalogue({
     (p) => `Cannot tell the format of ${p.file} (.xlsx and .csv are supported)`,
   ),
   'import-bad-csv': phrase(
-    (p: { file: string; detail: string }) => `${p.file} 不是有效的 CSV：${p.detail}`,
-    (p) => `${p.file} is not valid CSV: ${p.detail}`,
+    (p: { file: string; line: number; code: string }) => `${p.file} 第 ${p.line} 行不是有效的 CSV（${p.code}）`,
+    (p) => `${p.file} line ${p.line} is not valid CSV (${p.code})`,
+  ),
+  'import-bad-encoding': phrase(
+    (p: { file: string; encoding: string; line: number }) => `${p.file} 开头的字节顺序标记（BOM）标明是 ${p.encoding}，但第 ${p.line} 行不是有效的 ${p.encoding}；请重新导出`,
+    (p) => `${p.file} starts with a ${p.encoding} byte-order mark but line ${p.line} is not valid ${p.encoding}; export it again`,
+  ),
+  'import-csv-nul': phrase(
+    (p: { file: string; line: number }) => `${p.file} 第 ${p.line} 行含有空字符（NUL），文本中不会有：多半是不带 BOM 的 UTF-16 文件或不是文本文件；请在 Excel 中另存为"CSV UTF-8"后再导入`,
+    (p) => `${p.file} line ${p.line} holds a NUL character, which text never does: most likely UTF-16 without a byte-order mark, or not a text file; save it from Excel as "CSV UTF-8" and import again`,
+  ),
+  'import-csv-quote-not-closed': phrase(
+    (p: { file: string; line: number }) => `${p.file} 第 ${p.line} 行：引号未闭合（从这里开始的带引号字段直到文件末尾都没有结束的引号）`,
+    (p) => `${p.file} line ${p.line}: a quote is not closed (the quoted field opened here runs to the end of the file)`,
+  ),
+  'import-csv-bad-closing-quote': phrase(
+    (p: { file: string; line: number; column: number }) => `${p.file} 第 ${p.line} 行第 ${p.column} 列：结束的引号后应是逗号或换行；字段内的引号要写成两个（""）`,
+    (p) => `${p.file} line ${p.line}, column ${p.column}: a closing quote must be followed by a comma or a line break; a quote inside a field is written twice ("")`,
+  ),
+  'import-csv-bad-opening-quote': phrase(
+    (p: { file: string; line: number; column: number }) => `${p.file} 第 ${p.line} 行第 ${p.column} 列：引号出现在字段中间；含引号的字段要整个放在引号里，字段内的引号写成两个（""）`,
+    (p) => `${p.file} line ${p.line}, column ${p.column}: a quote in the middle of a field; a field holding quotes is quoted whole, each inner quote written twice ("")`,
+  ),
+  'import-csv-stray-bom': phrase(
+    (p: { file: string; line: number }) => `${p.file} 第 ${p.line} 行以字节顺序标记（BOM）开头：多半是两个 CSV 文件拼接在了一起；请分别导入`,
+    (p) => `${p.file} line ${p.line} starts with a byte-order mark (BOM): most likely two CSV files joined together; import them one by one`,
+  ),
+  'import-csv-too-many-columns': phrase(
+    (p: { file: string; line: number; max: number }) => `${p.file} 第 ${p.line} 行超过 ${p.max} 列（Excel 工作表的列数上限），不读取`,
+    (p) => `${p.file} line ${p.line} has more than ${p.max} columns (an Excel sheet's limit); not read`,
+  ),
+  'import-csv-cell-too-long': phrase(
+    (p: { file: string; line: number; column: number; max: number }) => `${p.file} 第 ${p.line} 行第 ${p.column} 列的文本超过 ${p.max} 个字符（Excel 单元格的上限），不读取`,
+    (p) => `${p.file} line ${p.line}, column ${p.column}: the text is over ${p.max} characters (an Excel cell's limit); not read`,
+  ),
+  'import-bad-method': phrase(
+    (p: { file: string; row: number; value: string; methods: string; more: number }) =>
+      `${p.file} 第 ${p.row} 行的调查方式"${p.value}"不是可选的方式（${p.methods}，或留空）${p.more > 0 ? `；另有 ${p.more} 行同样` : ''}；未导入`,
+    (p) => `${p.file} row ${p.row}: 调查方式 "${p.value}" is not one of the methods (${p.methods}, or blank)${p.more > 0 ? `; so are ${p.more} more rows` : ''}; nothing imported`,
   ),
   'import-too-many-rows': phrase(
     (p: { file: string; rows: number; max: number }) => `${p.file} 有 ${p.rows} 行以上，超过导入上限 ${p.max} 行；请分批导出`,

@@ -6,6 +6,8 @@ export * from './messages';
 export * from './missing';
 export * from './template';
 export * from './template-range';
+export * from './sheet-limits';
+export * from './schema';
 export * from './answers';
 export * from './answer-grid';
 export * from './locate';

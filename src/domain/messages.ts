@@ -159,6 +159,59 @@ const PROBLEMS = {
     'zh-CN': (p) => `${p.file} 不是评分模板：应包含 items 与 levels 数组`,
     'en-US': (p) => `${p.file} is not a template: it should hold items and levels arrays`,
   },
+  // A JSON file (template, mapping) checked field by field (schema.ts); `cell` is the field's path, e.g. levels[0].label.
+  'schema-root-type': {
+    'zh-CN': (p) => `文件内容应为${p.expected}，而不是${p.actual}`,
+    'en-US': (p) => `The content should be ${p.expectedEn}, not ${p.actualEn}`,
+  },
+  'schema-type': {
+    'zh-CN': (p) => `${p.cell}：应为${p.expected}，而不是${p.actual}`,
+    'en-US': (p) => `${p.cell}: expected ${p.expectedEn}, not ${p.actualEn}`,
+  },
+  'schema-missing': {
+    'zh-CN': (p) => `${p.cell}：缺少此字段（应为${p.expected}）`,
+    'en-US': (p) => `${p.cell}: missing (expected ${p.expectedEn})`,
+  },
+  'schema-unknown-field': {
+    'zh-CN': (p) => `${p.cell}：未知的字段（此处可用：${p.known}）`,
+    'en-US': (p) => `${p.cell}: unknown field (allowed here: ${p.known})`,
+  },
+  'schema-scores-too-many': {
+    'zh-CN': (p) => `${p.cell}：有 ${p.n} 个分值，但模板只有 ${p.levels} 个满意度等级`,
+    'en-US': (p) => `${p.cell}: ${p.n} scores, but the template has ${p.levels} levels`,
+  },
+  'mapping-too-many': {
+    'zh-CN': (p) => `对应关系有 ${p.n} 项，超过上限 ${p.max} 项（导出文件每个问题一列，Excel 工作表最多 16,384 列）`,
+    'en-US': (p) => `The mapping has ${p.n} entries, over the limit of ${p.max} (one per question column of an export; a sheet has at most 16,384 columns)`,
+  },
+  'template-too-many-items': {
+    'zh-CN': (p) => `${p.cell}：评分项目有 ${p.n} 个，超过上限 ${p.max} 个（调查数据每个项目占一列，另有 ${p.fixed} 列客户信息、意见与建议、来源编号和实时汇总，Excel 工作表最多 16,384 列）`,
+    'en-US': (p) => `${p.cell}: ${p.n} items, over the limit of ${p.max} (调查数据 gives each item a column beside ${p.fixed} columns of customer fields, comments, source and live summary; a sheet has at most 16,384 columns)`,
+  },
+  'template-too-many-levels': {
+    'zh-CN': (p) => `${p.cell}：满意度等级有 ${p.n} 个，超过上限 ${p.max} 个（调查数据的下拉列表是各等级和"不适用"以逗号连接，Excel 限 255 个字符）`,
+    'en-US': (p) => `${p.cell}: ${p.n} levels, over the limit of ${p.max} (调查数据's drop-down list is the levels and 不适用 joined by commas, which Excel limits to 255 characters)`,
+  },
+  'template-levels-too-long': {
+    'zh-CN': (p) => `${p.cell}：满意度等级和"不适用"以逗号连接共 ${p.length} 个字符，超过 Excel 下拉列表来源的上限 ${p.max} 个字符；请缩短等级名称`,
+    'en-US': (p) => `${p.cell}: the levels and 不适用 joined by commas make ${p.length} characters, over Excel's limit of ${p.max} for a drop-down list source; shorten the level labels`,
+  },
+  'template-level-label-char': {
+    'zh-CN': (p) => `${p.cell}：满意度等级"${p.label}"${p.reason}`,
+    'en-US': (p) => `${p.cell}: level "${p.label}" ${p.reasonEn}`,
+  },
+  'template-item-name-too-long': {
+    'zh-CN': (p) => `${p.cell}：评分项目名称有 ${p.length} 个字符，超过上限 ${p.max} 个（它是调查数据表的列名，Excel 表格列名最多 255 个字符）`,
+    'en-US': (p) => `${p.cell}: the item name has ${p.length} characters, over the limit of ${p.max} (it names a column of the 调查数据 table, and Excel limits table column names to 255 characters)`,
+  },
+  'template-item-reserved': {
+    'zh-CN': (p) => `${p.cell}：评分项目"${p.item}"与调查数据的固定列同名（${p.columns}），表格不能有两列同名`,
+    'en-US': (p) => `${p.cell}: item "${p.item}" has the name of a fixed column of 调查数据 (${p.columns}); a table cannot have two columns of one name`,
+  },
+  'template-text-too-long': {
+    'zh-CN': (p) => `${p.cell}：文字有 ${p.length} 个字符，超过 Excel 单元格上限 32,767 个字符`,
+    'en-US': (p) => `${p.cell}: the text has ${p.length} characters, over Excel's cell limit of 32,767`,
+  },
   'rollup-template-differs': {
     'zh-CN': (p) => `"${p.project}"的评分模板与"${p.first}"不同，不能合并计算全公司满意度`,
     'en-US': (p) => `The template of "${p.project}" differs from that of "${p.first}"; the company score cannot pool them`,
@@ -184,7 +237,7 @@ const PROBLEMS = {
     'en-US': (p) => `The workbook has no "${p.sheet}" sheet: create the communication sheets first`,
   },
   'workbook-structure-locked': {
-    'zh-CN': () => '工作簿的结构已被保护（不能添加、删除或重命名工作表），加载项无法添加它的工作表：请先在 Excel 中取消保护（审阅 → 保护工作簿，输入密码后取消），再运行此操作；工作簿未被改动',
+    'zh-CN': () => '工作簿的结构已被保护（不能添加、删除或重命名工作表），加载项无法添加它的工作表：请先在 Excel 中取消保护（审阅 → 保护工作簿；设有密码时需输入密码），再运行此操作；工作簿未被改动',
     'en-US': () => "The workbook's structure is protected (sheets cannot be added, deleted or renamed), so the add-in cannot add its sheets: unprotect it in Excel first (Review → Protect Workbook, with its password if it has one), then run this again; the workbook was not changed",
   },
   'sheet-password-protected': {

@@ -139,6 +139,14 @@ export function readTemplateGrid(
         return at(empty(grid[itemRow][columns[f.item]]) ? catRow : itemRow, columns[f.item]);
       case 'category':
         return at(catRow, columns[f.item]);
+      case 'aliases':
+        return at(rows.aliases ?? itemRow, columns[f.item]);
+      case 'question':
+        return at(rows.question ?? itemRow, columns[f.item]);
+      case 'items':
+        return `${at(itemRow, columns[0] ?? 1)}:${at(itemRow, columns[columns.length - 1] ?? 1)}`.replace(/:[^!]*!/, ':');
+      case 'levels':
+        return `${at(levelsAfterWeights[0] ?? weightRow, 0)}:${at(levelsAfterWeights[levelsAfterWeights.length - 1] ?? weightRow, 0)}`.replace(/:[^!]*!/, ':');
       case 'weight':
         return at(weightRow, columns[f.item]);
       case 'score':

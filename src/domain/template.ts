@@ -4,8 +4,21 @@
  * `评分模板` sheet read by template-range.ts) are validated here before anything is scored with them.
  */
 import { CsatError, problem, type Problem } from './messages';
-import { normalizeLabel } from './cells';
+import { displayValue, normalizeLabel } from './cells';
 import { isMissingMarker } from './missing';
+import {
+  answerChoices,
+  EXCEL_LIMITS,
+  LABEL_FAULT_REASON,
+  levelLabelFault,
+  listSourceLength,
+  LIVE_SUMMARY_COLUMNS,
+  MAX_TEMPLATE_ITEMS,
+  printable,
+  MAX_TEMPLATE_LEVELS,
+  RESPONSES_FIXED_COLUMNS,
+} from './sheet-limits';
+import { COMMENT_COLUMN, INFO_COLUMNS, SOURCE_COLUMN } from './survey-columns';
 
 export interface Level {
   readonly label: string;
@@ -54,10 +67,10 @@ export interface TemplateSpec {
 
 /** Where a field of a spec lives, so problems can name the cell (or JSON path) to fix. */
 export type SpecField =
-  | { kind: 'item-name' | 'category' | 'weight'; item: number }
+  | { kind: 'item-name' | 'category' | 'weight' | 'aliases' | 'question'; item: number }
   | { kind: 'score'; item: number; level: number }
   | { kind: 'level-label' | 'level-score'; level: number }
-  | { kind: 'weight-sum' | 'target' };
+  | { kind: 'weight-sum' | 'target' | 'items' | 'levels' };
 
 export type Locator = (field: SpecField) => string;
 
@@ -69,6 +82,10 @@ const jsonLocator: Locator = (f) => {
       return `items[${f.item}].category`;
     case 'weight':
       return `items[${f.item}].weight`;
+    case 'aliases':
+      return `items[${f.item}].aliases`;
+    case 'question':
+      return `items[${f.item}].question`;
     case 'score':
       return `items[${f.item}].scores[${f.level}]`;
     case 'level-label':
@@ -79,6 +96,10 @@ const jsonLocator: Locator = (f) => {
       return 'items[*].weight';
     case 'target':
       return 'target';
+    case 'items':
+      return 'items';
+    case 'levels':
+      return 'levels';
   }
 };
 
@@ -106,11 +127,21 @@ export function parseTarget(v: unknown): number | undefined {
 
 const WEIGHT_TOLERANCE = 1e-9;
 
+/** 调查数据's own columns, which no item may be named as (its table would have two columns of one name). */
+const FIXED_COLUMNS = new Set([...INFO_COLUMNS, COMMENT_COLUMN, SOURCE_COLUMN].map(normalizeLabel));
+
 /**
  * Validates a spec and returns the template, or throws a CsatError listing every fault (not just
  * the first), each naming its cell through `locate`.
  */
 export function validateTemplate(spec: TemplateSpec, locate: Locator = jsonLocator): Template {
+  // What no sheet can hold is refused first and alone: nothing else about 20,000 items is worth listing.
+  if (spec.items.length > MAX_TEMPLATE_ITEMS) {
+    throw new CsatError(problem('template-too-many-items', { n: spec.items.length, max: MAX_TEMPLATE_ITEMS, fixed: RESPONSES_FIXED_COLUMNS + LIVE_SUMMARY_COLUMNS }, locate({ kind: 'items' })));
+  }
+  if (spec.levels.length > MAX_TEMPLATE_LEVELS) {
+    throw new CsatError(problem('template-too-many-levels', { n: spec.levels.length, max: MAX_TEMPLATE_LEVELS }, locate({ kind: 'levels' })));
+  }
   const problems: Problem[] = [];
   if (spec.items.length === 0) problems.push(problem('template-no-items'));
   if (spec.levels.length === 0) problems.push(problem('template-no-levels'));
@@ -122,7 +153,10 @@ export function validateTemplate(spec: TemplateSpec, locate: Locator = jsonLocat
     const cell = locate({ kind: 'level-label', level: li });
     if (label === '') problems.push(problem('template-level-label-empty', {}, cell));
     else if (isMissingMarker(label)) problems.push(problem('template-level-reserved', { label }, cell));
-    else if (seenLabels.has(normalizeLabel(label))) problems.push(problem('template-duplicate-level', { label }, cell));
+    else if (levelLabelFault(label)) {
+      const reason = LABEL_FAULT_REASON[levelLabelFault(label)!];
+      problems.push(problem('template-level-label-char', { label: displayValue(printable(label)), reason: reason.zh, reasonEn: reason.en }, cell));
+    } else if (seenLabels.has(normalizeLabel(label))) problems.push(problem('template-duplicate-level', { label }, cell));
     else seenLabels.set(normalizeLabel(label), li);
     const score = lv.score === undefined ? undefined : asNumber(lv.score);
     if (lv.score !== undefined && score === undefined) {
@@ -130,6 +164,11 @@ export function validateTemplate(spec: TemplateSpec, locate: Locator = jsonLocat
     }
     levels.push({ label, score });
   });
+  // 调查数据's answer list (the levels, then 不适用) is one list source: Excel holds 255 characters of it.
+  const listLength = listSourceLength(answerChoices(levels.map((lv) => lv.label)));
+  if (levels.length > 0 && listLength > EXCEL_LIMITS.listSource) {
+    problems.push(problem('template-levels-too-long', { length: listLength, max: EXCEL_LIMITS.listSource }, locate({ kind: 'levels' })));
+  }
 
   const items: TemplateItem[] = [];
   const seenItems = new Set<string>();
@@ -138,10 +177,23 @@ export function validateTemplate(spec: TemplateSpec, locate: Locator = jsonLocat
     const name = asText(it.name);
     const nameCell = locate({ kind: 'item-name', item: ii });
     if (name === '') problems.push(problem('template-item-name-empty', {}, nameCell));
-    else if (seenItems.has(normalizeLabel(name))) problems.push(problem('template-duplicate-item', { item: name }, nameCell));
+    else if (name.length > EXCEL_LIMITS.tableColumnName) {
+      problems.push(problem('template-item-name-too-long', { length: name.length, max: EXCEL_LIMITS.tableColumnName }, nameCell));
+    } else if (FIXED_COLUMNS.has(normalizeLabel(name))) {
+      problems.push(problem('template-item-reserved', { item: name, columns: [...INFO_COLUMNS, COMMENT_COLUMN, SOURCE_COLUMN].join('、') }, nameCell));
+    } else if (seenItems.has(normalizeLabel(name))) problems.push(problem('template-duplicate-item', { item: name }, nameCell));
     seenItems.add(normalizeLabel(name));
     // An item without a category is its own category (as 备件供应 and 培训 in Table 4-1).
     const category = asText(it.category) || name;
+    // Each of these is one cell of 评分模板 (aliases joined by 、).
+    const texts: [SpecField, number][] = [
+      [{ kind: 'category', item: ii }, category.length],
+      [{ kind: 'question', item: ii }, it.question?.length ?? 0],
+      [{ kind: 'aliases', item: ii }, (it.aliases ?? []).join('、').length],
+    ];
+    for (const [field, length] of texts) {
+      if (length > EXCEL_LIMITS.cellText) problems.push(problem('template-text-too-long', { length }, locate(field)));
+    }
     const weight = asNumber(it.weight);
     if (weight === undefined || weight <= 0) {
       problems.push(problem('template-weight-invalid', { item: name, value: String(it.weight ?? '') }, locate({ kind: 'weight', item: ii })));

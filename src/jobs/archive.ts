@@ -4,7 +4,7 @@
  * tracker tabs protected, and (for a file copy) every CSAT.* formula frozen to its value beside the
  * native-formula equivalent, so the copy reads right where the add-in is not installed.
  */
-import { archiveProperties, isoDay, recordChecklist, responsesSampleSize, scoreResponses, type ArchiveProperties, type RecordCheck } from '../domain';
+import { archiveProperties, recordChecklist, responsesSampleSize, scoreResponses, todayIso, type ArchiveProperties, type RecordCheck } from '../domain';
 import { ARCHIVE_SHEET, buildArchiveSheet, LIVE_OVERALL_FORMULA, LIVE_SAMPLE_SIZE_FORMULA, LIVE_SAMPLE_SIZE_HALF_WIDTH, resolveSheets, type ExcelGateway, type SheetPlan } from '../plan';
 import { inspectionOf, loadSurveyIfAny } from './inspect';
 import { say } from './messages';
@@ -30,7 +30,7 @@ const PROTECTED = (owner: string) => owner.startsWith('report_') || owner.starts
 
 export async function prepareArchive(gateway: ExcelGateway, options: ArchiveOptions = {}): Promise<ArchiveResult> {
   const existing = await gateway.listSheets();
-  const today = isoDay(options.now ?? new Date());
+  const today = todayIso(undefined, options.now ?? new Date());
   const reports = existing.map((s) => s.owner ?? '').filter((o) => /^report_\d{4}Q[1-4]$/.test(o)).map((o) => o.slice(7)).sort();
   // The survey is read once: its quarters name the period, its responses give the frozen overall.
   const data = await loadSurveyIfAny(gateway);

@@ -2,8 +2,8 @@
  * 客户沟通 (policy §4.1): the plan and record sheets, and the 客户沟通分析 tab checking the records
  * against the plan and the rules; 需改进事项 can be sent on to the corrective-action tracker.
  */
-import { analyzeCommunication, CsatError, findingsFromCommunication, isoDay, problem, stampTime, type CellValue, type CommAnalysis } from '../domain';
-import { buildCommPlanSheet, buildCommRecordSheet, buildCommReportSheet, COMM_PLAN_SHEET, COMM_RECORD_SHEET, commReportSheetName, resolveSheets, type ExcelGateway } from '../plan';
+import { analyzeCommunication, CsatError, findingsFromCommunication, problem, stampTime, textsCutMessage, todayIso, type CellValue, type CommAnalysis } from '../domain';
+import { buildCommPlanSheet, buildCommRecordSheet, buildCommReportSheet, COMM_PLAN_SHEET, COMM_RECORD_SHEET, commReportSheetName, findTextCuts, resolveSheets, type ExcelGateway } from '../plan';
 import { trackFindings } from './actions';
 import { say } from './messages';
 import { checkAborted, note, type JobNote } from './notes';
@@ -58,7 +58,7 @@ export async function generateCommReport(gateway: ExcelGateway, options: CommRep
   if (!planSheet) throw new CsatError(problem('comm-sheet-missing', { sheet: COMM_PLAN_SHEET }));
   if (!recordSheet) throw new CsatError(problem('comm-sheet-missing', { sheet: COMM_RECORD_SHEET }));
   const now = options.now ?? new Date();
-  const today = options.today ?? isoDay(now);
+  const today = todayIso(options.today, now);
   const analysis = analyzeCommunication(await gateway.readSheet(planSheet.name), await gateway.readSheet(recordSheet.name), {
     year: options.year,
     today,
@@ -67,12 +67,15 @@ export async function generateCommReport(gateway: ExcelGateway, options: CommRep
   });
   const [tab] = resolveSheets([{ owner: `comm_report_${analysis.year}`, name: commReportSheetName(analysis.year), onExisting: 'refresh' }], existing);
   checkAborted(options.signal);
-  await gateway.render({ sheets: [buildCommReportSheet(analysis, { generatedAt: stampTime(now), version: options.version }, tab.name)] });
+  const sheet = buildCommReportSheet(analysis, { generatedAt: stampTime(now), version: options.version }, tab.name);
+  await gateway.render({ sheets: [sheet] });
   const faults = analysis.findings.filter((f) => f.kind !== 'more-than-planned').length;
   const notes: JobNote[] = [note('info', say('comm-report-written', { refreshed: tab.action === 'refresh', sheet: tab.name, compliance: analysis.compliance, faults }))];
+  const cut = textsCutMessage(findTextCuts([sheet]));
+  if (cut) notes.push(note('warning', cut));
   if (analysis.issues.length > 0) notes.push(note('warning', say('comm-report-issues', { n: analysis.issues.length, first: analysis.issues[0] })));
   if (options.toTracker) {
-    const tracked = await trackFindings(gateway, findingsFromCommunication(analysis.opinions), { year: analysis.year, signal: options.signal });
+    const tracked = await trackFindings(gateway, findingsFromCommunication(analysis.opinions, analysis.recordColumns), { year: analysis.year, signal: options.signal });
     notes.push(...tracked.notes);
   }
   return { analysis, sheet: tab.name, notes };

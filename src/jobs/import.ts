@@ -12,10 +12,13 @@ import {
   detectFormat,
   exportLayout,
   formatName,
+  ImportRefused,
+  importRefusal,
   isBlank,
   normalizeLabel,
   savedMapping,
   convertExport,
+  SURVEY_METHODS,
   TABLE_4_1,
   type ExportFormat,
   type ExportLayout,
@@ -69,7 +72,7 @@ export async function importExport(gateway: ExcelGateway, options: ImportOptions
   const template = data?.template ?? TABLE_4_1;
   const mapping = options.mapping ? applySavedMapping(layout, options.mapping) : autoMapping(layout, template);
   const unmapped = layout.questions.filter((q) => !mapping.get(q.col)).map((q) => q.text);
-  const { rows, undated } = convertExport(options.grid, layout, mapping);
+  const { rows, undated, badMethods } = convertExport(options.grid, layout, mapping);
 
   // Skip what is already in the sheet (by 来源编号), and repeats within the file.
   const seen = new Set((data?.set.records ?? []).map((r) => normalizeLabel(r.fields[SOURCE_COLUMN] ?? '')).filter((k) => k !== ''));
@@ -93,6 +96,8 @@ export async function importExport(gateway: ExcelGateway, options: ImportOptions
   const reader = readerFor(template);
   const answered = rows.some((r) => template.items.some((it, i) => reader.code(r.values[it.name] ?? null, i) >= 0));
   if (!answered) throw new CsatError(problem('import-no-answers', { file }));
+  const bad = badMethods[0];
+  if (bad) throw new ImportRefused(importRefusal('import-bad-method', { file, row: bad.row, value: bad.value, methods: SURVEY_METHODS.join('、'), more: badMethods.length - 1 }));
 
   const sheet = data.source.sheet;
   const grid = data.grid;

@@ -9,6 +9,20 @@ const zhList = (xs: readonly (string | number)[], sep = '、') => xs.join(sep);
 const enList = (xs: readonly (string | number)[], sep = ', ') => xs.join(sep);
 const verb = (refreshed: boolean) => ({ zh: refreshed ? '已更新' : '已生成', en: refreshed ? 'Refreshed' : 'Wrote' });
 
+/** Survey dates after today, and what the report made of them (report-future). */
+interface FutureDates {
+  n: number;
+  /** The first few, `cell date`. */
+  examples: string[];
+  today: string;
+  period: string;
+  /** How the period was chosen: asked for, or the default (up to today, or — nothing up to today — the latest). */
+  choice: 'asked' | 'default' | 'latest';
+  inPeriod: number;
+  outside: number;
+  outsideQuarters: string[];
+}
+
 export const say = catalogue({
   // Sheets (any job that writes owned sheets).
   'sheet-created': phrase(
@@ -59,8 +73,27 @@ export const say = catalogue({
     (p) => `${p.n} invalid answers were not scored (first: ${p.cell} ${p.item} '${p.value}'); listed in the report`,
   ),
   'report-future': phrase(
-    (p: { n: number; examples: string[] }) => `有 ${p.n} 份答卷的调查日期晚于今天（${zhList(p.examples)}），默认统计期间不考虑它们；请核对日期`,
-    (p) => `${p.n} responses are dated after today (${enList(p.examples)}); the default period ignores them — check the dates`,
+    (p: FutureDates) => {
+      const chosen = { asked: '所选', default: '默认：截至今天有答卷的最近一个季度', latest: '默认：没有截至今天的答卷，取数据中最近的季度' }[p.choice];
+      const parts = [
+        p.inPeriod > 0 ? `其中 ${p.inPeriod} 份在该期间内，已计入本报告` : '',
+        p.outside > 0 ? `${p.inPeriod > 0 ? '另 ' : ''}${p.outside} 份属于 ${zhList(p.outsideQuarters)}，不在该期间内，未计入` : '',
+      ].filter(Boolean);
+      return `有 ${p.n} 份答卷的调查日期晚于今天（${zhList(p.examples)}${p.n > p.examples.length ? ' 等' : ''}；今天为 ${p.today}）。统计期间 ${p.period}（${chosen}）：${parts.join('；')}；已列在报告的"无效答案与无法识别的日期"中，请核对日期`;
+    },
+    (p) => {
+      const chosen = { asked: 'as chosen', default: 'the default: the latest quarter with responses up to today', latest: 'the default: no response is dated up to today, so the latest quarter in the data' }[p.choice];
+      const parts = [
+        p.inPeriod > 0 ? `${p.inPeriod} of them ${p.inPeriod === 1 ? 'is' : 'are'} in it and counted in this report` : '',
+        p.outside > 0 ? `${p.outside} ${p.outside === 1 ? 'belongs' : 'belong'} to ${enList(p.outsideQuarters)}, outside it, and ${p.outside === 1 ? 'is' : 'are'} not counted` : '',
+      ].filter(Boolean);
+      return `${p.n} responses are dated after today (${enList(p.examples)}${p.n > p.examples.length ? '…' : ''}; today is ${p.today}). Period ${p.period} (${chosen}): ${parts.join('; ')}; listed in the report under 无效答案与无法识别的日期 — check the dates`;
+    },
+  ),
+  'trend-future': phrase(
+    (p: { n: number; examples: string[]; today: string; quarters: string[] }) =>
+      `有 ${p.n} 份答卷的调查日期晚于今天（${zhList(p.examples)}${p.n > p.examples.length ? ' 等' : ''}；今天为 ${p.today}），趋势中已计入其所在季度（${zhList(p.quarters)}）；请核对日期`,
+    (p) => `${p.n} responses are dated after today (${enList(p.examples)}${p.n > p.examples.length ? '…' : ''}; today is ${p.today}); the trend counts them in their quarters (${enList(p.quarters)}) — check the dates`,
   ),
   'report-undated': phrase(
     (p: { n: number; cell: string }) => `有 ${p.n} 行的调查日期无法识别（第一个：${p.cell}），未计入任何季度`,
@@ -91,7 +124,7 @@ export const say = catalogue({
   // 导入
   'import-done': phrase(
     (p: { format: string; n: number; sheet: string; from: number; skipped: number; rows: number[] }) =>
-      `已从${p.format}导入 ${p.n} 份答卷到"${p.sheet}"（第 ${p.from} 行起）；已导入过的 ${p.skipped} 份已跳过${p.skipped > 0 ? `（导出文件第 ${zhList(p.rows.slice(0, 20))}${p.skipped > 20 ? ' 等' : ''} 行）` : ''}；原有数据未改动`,
+      `已从${p.format}导入 ${p.n} 份答卷到"${p.sheet}"（第 ${p.from} 行起）；已导入过的 ${p.skipped} 份已跳过${p.skipped > 0 ? `（导出文件第 ${zhList(p.rows.slice(0, 20))}${p.skipped > 20 ? ' 等' : ' '}行）` : ''}；原有数据未改动`,
     (p) =>
       `Imported ${p.n} responses from ${p.format} into "${p.sheet}" (from row ${p.from}); ${p.skipped} already imported were skipped${p.skipped > 0 ? ` (export rows ${enList(p.rows.slice(0, 20))}${p.skipped > 20 ? '…' : ''})` : ''}; existing rows untouched`,
   ),

@@ -1,12 +1,12 @@
 /** 汇总: project workbooks rolled up into one company quarterly summary (per project, and all responses pooled). */
-import { analyze, CsatError, PROJECT_COLUMN, problem, sameTemplate, type ResponseSet } from '../domain';
+import { analyze, CsatError, normalizeLabel, PROJECT_COLUMN, problem, sameTemplate, type ResponseSet } from '../domain';
 import { buildRollupSheet, SOURCE_COLUMN, type ExcelGateway, type RollupSeries } from '../plan';
 import { say } from './messages';
 import { note, type JobNote } from './notes';
 import { loadSurveyData } from './survey-data';
 
 export interface RollupInput {
-  /** The project's name (default: its most common 项目名称, else the label given). */
+  /** Its file name without the extension: the row's name unless the workbook names one project (see rowNames). */
   readonly label: string;
   readonly gateway: ExcelGateway;
   /** Where the workbook came from (its file), named in its problems and warnings. */
@@ -46,14 +46,29 @@ function series(name: string, set: ResponseSet): RollupSeries {
   return { name, points: new Map(a.trend.map((q) => [q.quarter, { overall: q.overall, n: q.n }])) };
 }
 
-function projectName(set: ResponseSet, fallback: string): string {
-  const counts = new Map<string, number>();
-  for (const r of set.records) {
-    const p = r.fields[PROJECT_COLUMN];
-    if (p) counts.set(p, (counts.get(p) ?? 0) + 1);
-  }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  return counts.size === 1 && best ? best[0] : fallback;
+/**
+ * The name of each workbook's row in 公司季度汇总, one rule for every row: the workbook's 项目名称 when
+ * every response that fills 项目名称 gives the same one (spaces aside; blank cells ignored), else — none
+ * filled, or several projects in one workbook — its file name without the extension (`label`). Two
+ * rows never share a name: when two would, each is followed by its file name in brackets, e.g.
+ * 数据中心运维（2025年）, or by the path given when the file names match too.
+ */
+export function rowNames(inputs: readonly { set: ResponseSet; input: RollupInput }[]): string[] {
+  const base = inputs.map(({ set, input }) => {
+    const projects = new Map<string, string>();
+    for (const r of set.records) {
+      const p = (r.fields[PROJECT_COLUMN] ?? '').trim();
+      if (p !== '' && !projects.has(normalizeLabel(p))) projects.set(normalizeLabel(p), p);
+    }
+    return projects.size === 1 ? [...projects.values()][0] : input.label;
+  });
+  return base.map((name, i) => {
+    const same = base.flatMap((n, j) => (normalizeLabel(n) === normalizeLabel(name) ? [j] : []));
+    if (same.length === 1) return name;
+    const labels = same.map((j) => inputs[j].input.label);
+    const tag = new Set(labels.map(normalizeLabel)).size === labels.length ? inputs[i].input.label : (inputs[i].input.source ?? String(i + 1));
+    return `${name}（${tag}）`;
+  });
 }
 
 export async function rollup(inputs: readonly RollupInput[], into: ExcelGateway): Promise<{ notes: JobNote[]; quarters: string[] }> {
@@ -65,8 +80,9 @@ export async function rollup(inputs: readonly RollupInput[], into: ExcelGateway)
     } catch (e) {
       throw new RollupInputError(input, e);
     }
-    sets.push({ name: projectName(data.set, input.label), set: data.set, input });
+    sets.push({ name: input.label, set: data.set, input });
   }
+  rowNames(sets).forEach((name, i) => (sets[i].name = name));
   const template = sets[0].set.template;
   const odd = sets.find((s) => !sameTemplate(s.set.template, template));
   if (odd) throw new RollupInputError(odd.input, new CsatError(problem('rollup-template-differs', { project: odd.name, first: sets[0].name })));

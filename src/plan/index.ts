@@ -13,6 +13,8 @@ export * from './survey/plan-sheet';
 export * from './survey/survey-workbook';
 export * from './sheet-builder';
 export * from './text-fit';
+export * from './text-cuts';
+export * from './survey/list-source';
 export * from './report/report-sheet';
 export * from './report/trend-sheet';
 export * from './report/report-workbook';

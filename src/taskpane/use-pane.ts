@@ -109,6 +109,7 @@ export function usePane(gateway: ExcelGateway | undefined, t: Strings, locale: L
       const cells = [
         ...i.invalid.map((x) => ({ cell: x.cell, text: `${x.cell} ${x.item}：'${x.value}'` })),
         ...i.undated.map((x) => ({ cell: x.cell, text: `${x.cell} ${t.undatedProblem}：'${x.value}'` })),
+        ...(i.future ?? []).map((x) => ({ cell: x.cell, text: `${x.cell} ${t.futureProblem(i.today ?? '')}：'${x.value}'` })),
       ];
       if (cells.length === 0) return { intent: 'success', title: t.validate, lines: [t.validateOk(i.respondents)] };
       return { intent: 'warning', title: t.validate, lines: [t.validateProblems(cells.length)], cells };

@@ -117,7 +117,7 @@ describe('the global csat command', () => {
   it('offers the importer registry\'s formats as the --format choices', () => {
     const r = csat('import', 'x.csv', '--format', 'bogus', '--dry-run');
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`Allowed choices are ${['auto', ...FORMATS].join(', ')}`);
+    expect(r.err).toContain(`可选值为 ${['auto', ...FORMATS].join('、')}`); // commander's refusal, in zh-CN (test/cli/commander-zh.test.ts)
     expect(FORMATS).toEqual(['wjx', 'forms', 'tencent', 'csv']);
   });
 });

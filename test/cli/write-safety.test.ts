@@ -2,11 +2,13 @@
  * What the CLI writes, and what it must never write over (issue 11, items 5, 7 and 16):
  * `--save-mapping` follows the rules of `--out` (never an input, `--force` to replace); `csat demo`
  * checks both of its files before writing either; a file that appears while the output is being
- * written is not replaced (the target is created exclusively); an interrupted run leaves no temp file.
+ * written is not replaced (the target is created exclusively); an interrupted run leaves no temp file,
+ * and the one a killed run (kill -9) cannot remove is named as ours and removed by a later write once
+ * it is an hour old (issue 19, item 3).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { XlsxGateway } from '../../src/host/xlsx/gateway';
@@ -125,7 +127,7 @@ const writeFile = fsp.writeFile;
 fsp.writeFile = async function (file, ...rest) {
   const r = await writeFile.call(this, file, ...rest);
   if (typeof file === 'string' && file.endsWith('.tmp')) {
-    const target = path.join(path.dirname(file), path.basename(file).replace(/^\\./, '').replace(/\\.[0-9a-f]+\\.tmp$/, ''));
+    const target = path.join(path.dirname(file), path.basename(file).replace(/^\\./, '').replace(/\\.csat-[0-9a-f]{8}\\.tmp$/, ''));
     if (process.env.HOOK === 'race') fs.writeFileSync(target, 'written meanwhile by another program');
     if (process.env.HOOK === 'hold') {
       setInterval(() => {}, 1 << 30); // stay alive until killed
@@ -183,5 +185,80 @@ describe('an interrupted run', () => {
     expect(await ended).toBe(signal); // ends as the signal would have it
     expect(tempFiles(dir)).toEqual([]);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('a run killed with kill -9', () => {
+  /** Starts a run that holds once its temp file is written; resolves with the temp file's path. */
+  function held(out: string) {
+    const child = spawn(process.execPath, ['-r', preload, path.join(root, 'bin/csat.js'), 'survey', '--out', out], { env: { ...env, HOOK: 'hold' } });
+    const file = new Promise<string>((resolve, reject) => {
+      let err = '';
+      child.stderr.on('data', (d) => {
+        err += d;
+        const m = err.match(/^HOLD (.*)\n/);
+        if (m) resolve(m[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`ended (${code}) before writing: ${err}`)));
+    });
+    return { child, file };
+  }
+
+  it('leaves its temp file, named as ours, and the next write into that folder removes it once an hour old', async () => {
+    const dir = path.join(tmp, 'killed-9');
+    mkdirSync(dir);
+    const out = path.join(dir, 'x.xlsx');
+    const { child, file } = held(out);
+    const left = await file;
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, sig) => resolve(sig)));
+    child.kill('SIGKILL');
+    expect(await ended).toBe('SIGKILL');
+    // Nothing can clean up after kill -9: the temp file stays (the target was never created).
+    expect(existsSync(out)).toBe(false);
+    expect(path.basename(left)).toMatch(/^\.x\.xlsx\.csat-[0-9a-f]{8}\.tmp$/);
+    expect(tempFiles(dir)).toEqual([path.basename(left)]);
+
+    // Beside it: a temp file of ours that is recent (perhaps another run's), files of other programs
+    // that look alike, and a folder named as ours — all old but the first.
+    const hoursAgo = (f: string, h: number) => {
+      const t = new Date(Date.now() - h * 3600 * 1000);
+      utimesSync(f, t, t);
+    };
+    const recent = path.join(dir, '.y.xlsx.csat-0123abcd.tmp');
+    writeFileSync(recent, 'being written by another run');
+    hoursAgo(recent, 0.5);
+    const others = ['.y.xlsx.0123abcd.tmp', 'y.xlsx.csat-0123abcd.tmp', '.y.xlsx.csat-0123abcd.tmp.bak', '.y.xlsx.csat-notours1.tmp', 'notes.tmp'];
+    for (const f of others) {
+      writeFileSync(path.join(dir, f), 'not ours');
+      hoursAgo(path.join(dir, f), 5);
+    }
+    const folderOfOurs = path.join(dir, '.z.xlsx.csat-89abcdef.tmp');
+    mkdirSync(folderOfOurs);
+    hoursAgo(folderOfOurs, 5);
+
+    // Less than an hour old: kept by the next write (it could be another run's, still writing).
+    hoursAgo(left, 0.9);
+    expect(csat('survey', '--out', path.join(dir, 'a.xlsx')).code).toBe(0);
+    expect(existsSync(left)).toBe(true);
+
+    // Over an hour old: removed by the next write into that folder; nothing else is.
+    hoursAgo(left, 2);
+    const r = csat('survey', '--out', path.join(dir, 'b.xlsx'));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(existsSync(left)).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['.y.xlsx.csat-0123abcd.tmp', '.z.xlsx.csat-89abcdef.tmp', ...others, 'a.xlsx', 'b.xlsx'].sort());
+  });
+
+  it('a refused write removes nothing', async () => {
+    const dir = path.join(tmp, 'killed-9-refused');
+    mkdirSync(dir);
+    const stale = path.join(dir, '.x.xlsx.csat-00000000.tmp');
+    writeFileSync(stale, 'left by a killed run');
+    const t = new Date(Date.now() - 2 * 3600 * 1000);
+    utimesSync(stale, t, t);
+    writeFileSync(path.join(dir, 'x.xlsx'), 'an older file');
+    expect(csat('survey', '--out', path.join(dir, 'x.xlsx')).code).toBe(1); // exists, no --force
+    expect(existsSync(stale)).toBe(true);
   });
 });

@@ -39,7 +39,7 @@ const WJX = ['序号', '提交答卷时间', '所用时间', '来源', '来源�
 const exported: CellValue[][] = [WJX, [1, '2026/11/3 10:22:01', '1', '', '', '', '甲', ...ITEMS.map(() => '满意'), '好'], [2, '2026/11/4 09:00:00', '1', '', '', '', '乙', ...ITEMS.map(() => '较满意'), '']];
 const importing: Job = (gw) => importExport(gw, { grid: exported, fileName: 'wjx.xlsx' });
 
-const ZH = '工作簿的结构已被保护（不能添加、删除或重命名工作表），加载项无法添加它的工作表：请先在 Excel 中取消保护（审阅 → 保护工作簿，输入密码后取消），再运行此操作；工作簿未被改动';
+const ZH = '工作簿的结构已被保护（不能添加、删除或重命名工作表），加载项无法添加它的工作表：请先在 Excel 中取消保护（审阅 → 保护工作簿；设有密码时需输入密码），再运行此操作；工作簿未被改动';
 const EN = "The workbook's structure is protected (sheets cannot be added, deleted or renamed), so the add-in cannot add its sheets: unprotect it in Excel first (Review → Protect Workbook, with its password if it has one), then run this again; the workbook was not changed";
 
 /** Workbooks after each set-up, made once (each click under test gets a copy). */

@@ -160,6 +160,28 @@ describe('hostile and broken files', () => {
     expect((await refusal(await buildXlsx({ sheets: { S: beyond } }))).problem).toBe('bad-cell');
   });
 
+  test('malformed sheet XML is refused in our words, naming where (no parser text)', async () => {
+    const e = await refusal(await buildXlsx({ sheets: { S: '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="B2"><v>&nosuch;</v></c></row>' } }));
+    expect(e.problem).toBe('xml-malformed');
+    expect(e.zh).toContain('S!B2');
+    expect(e.en).toContain('near S!B2');
+    expect(`${e.zh} ${e.en}`).not.toMatch(/entity|undefined/);
+    const sst = await refusal(await buildXlsx({ sharedStrings: `<sst xmlns="${MAIN}"><si><t>a</t></si><si><t>b</si></sst>`, sheets: { S: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' } }));
+    expect(sst.problem).toBe('xml-malformed');
+    expect(sst.zh).toContain('第 2 个共享字符串');
+  });
+
+  test('a number no cell can hold (1e400, Infinity) is kept as the text it is, for the job to judge', async () => {
+    const gw = await XlsxGateway.open(await buildXlsx({ sheets: { S: '<row r="1"><c r="A1"><v>1e400</v></c><c r="B1"><v>Infinity</v></c><c r="C1"><v>-0.5</v></c></row>' } }));
+    expect(await gw.readSheet('S')).toEqual([['1e400', 'Infinity', -0.5]]);
+  });
+
+  test('cells written without `r` past column XFD are refused, named by place (R1C1)', async () => {
+    const wide = await refusal(await buildXlsx({ sheets: { S: `<row r="3">${'<c><v>1</v></c>'.repeat(16_385)}</row>` } }));
+    expect(wide.problem).toBe('bad-cell');
+    expect(wide.zh).toContain('R3C16385');
+  });
+
   test('a shared-string index out of range names the cell', async () => {
     const e = await refusal(await buildXlsx({ sharedStrings: ['a'], sheets: { S: '<row r="1"><c r="B1" t="s"><v>7</v></c></row>' } }));
     expect(e.problem).toBe('bad-string-index');

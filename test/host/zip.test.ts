@@ -390,7 +390,7 @@ describe('limits and damage', () => {
     expect(problemOf(() => lzma.inflate(lzma.entries[0], MB, () => undefined))).toBe('unsupported');
 
     const badCrc = ZipReader.open(patched(zip, 0, [{ at: 16, size: 4, value: 0x12345678 }]));
-    expect(() => badCrc.inflate(badCrc.entries[0], MB, () => undefined)).toThrow(expect.objectContaining({ problem: 'truncated', detail: 'crc' }));
+    expect(() => badCrc.inflate(badCrc.entries[0], MB, () => undefined)).toThrow(expect.objectContaining({ problem: 'crc', entries: ['a.xml'] }));
 
     const random = oneEntry('r.bin', new Uint8Array(randomBytes(100_000)).map((b, i) => (i % 7 ? b : 65)));
     const reader = ZipReader.open(random);
@@ -406,11 +406,10 @@ describe('limits and damage', () => {
     expect(problemOf(() => ZipReader.open(new Uint8Array(0)))).toBe('not-zip');
     expect(problemOf(() => ZipReader.open(patched(zip, -1, [{ at: 16, size: 4, value: zip.length }])))).toBe('truncated');
     expect(problemOf(() => ZipReader.open(patched(zip, 0, [{ at: 42, size: 4, value: zip.length - 10 }])))).toBe('truncated');
-    // The local header is gone but the directory is whole: found when the entry is read.
+    // The local header is gone but the directory is whole: found at open, before anything is read.
     const cut = zip.slice();
     cut.fill(0, 0, 30);
-    const reader = ZipReader.open(cut);
-    expect(problemOf(() => reader.raw(reader.entries[0]))).toBe('truncated');
+    expect(problemOf(() => ZipReader.open(cut))).toBe('truncated');
   });
 
   test('maxEntries', () => {
@@ -419,6 +418,129 @@ describe('limits and damage', () => {
     const zip = w.finish();
     expect(ZipReader.open(zip, { maxEntries: 10 }).entries).toHaveLength(10);
     expect(problemOf(() => ZipReader.open(zip, { maxEntries: 5 }))).toBe('too-many-entries');
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+
+describe('one archive, one reading', () => {
+  const two = () => {
+    const w = new ZipWriter();
+    w.add('xl/a1.xml', text('<a>first</a>'));
+    w.add('xl/b2.xml', text('<b>second, longer</b>'));
+    return w.finish();
+  };
+  /** Offsets of every occurrence of `needle` in `hay`. */
+  const find = (hay: Uint8Array, needle: string) => {
+    const n = text(needle);
+    const out: number[] = [];
+    for (let i = 0; i + n.length <= hay.length; i++) if (n.every((b, k) => hay[i + k] === b)) out.push(i);
+    return out;
+  };
+
+  test('a local header naming another entry than the directory does is refused, naming both', () => {
+    const zip = two();
+    const [localA, centralA] = find(zip, 'xl/a1.xml');
+    expect(centralA).toBeGreaterThan(localA);
+    zip.set(text('xl/b2.xml'), localA);
+    let caught: unknown;
+    try {
+      ZipReader.open(zip);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toMatchObject({ problem: 'name-mismatch', entries: ['xl/a1.xml', 'xl/b2.xml'] });
+  });
+
+  test('two entries of one name are refused', () => {
+    const zip = two();
+    for (const at of find(zip, 'xl/b2.xml')) zip.set(text('xl/a1.xml'), at);
+    expect(problemOf(() => ZipReader.open(zip))).toBe('duplicate-name');
+  });
+
+  test("entries whose data overlap (two directory records, one local header's bytes) are refused", () => {
+    const zip = two();
+    // The second record points at the first entry's local header, renamed to match: one name each, shared bytes.
+    const view = new DataView(zip.buffer);
+    const cd = view.getUint32(zip.length - 22 + 16, true);
+    const second = cd + 46 + view.getUint16(cd + 28, true);
+    const [a] = ZipReader.open(zip).entries;
+    view.setUint32(second + 42, 0, true);
+    view.setUint32(second + 20, a.compressedSize, true);
+    expect(problemOf(() => ZipReader.open(zip))).toBe('name-mismatch');
+    const copy = zip.slice();
+    const names = find(copy, 'xl/b2.xml');
+    copy.set(text('xl/a1.xml'), names[names.length - 1]);
+    expect(problemOf(() => ZipReader.open(copy))).toBe('duplicate-name');
+  });
+
+  test('overlapping data under distinct names is refused as overlap', () => {
+    const w = new ZipWriter();
+    w.add('a', text('x'.repeat(100)), { level: 0 });
+    w.add('b', text('y'.repeat(100)), { level: 0 });
+    const zip = w.finish();
+    const view = new DataView(zip.buffer);
+    // Entry b's directory record claims 200 bytes: its data would run over the directory, and a's claims over b.
+    const cd = view.getUint32(zip.length - 22 + 16, true);
+    view.setUint32(cd + 20, 150, true);
+    view.setUint32(cd + 24, 150, true);
+    expect(problemOf(() => ZipReader.open(zip))).toBe('overlap');
+  });
+
+  test('the end record count wrapped (a writer without zip64): the directory records are counted', () => {
+    const w = new ZipWriter();
+    for (let i = 0; i < 12; i++) w.add(`e${i}`, text(`${i}`));
+    const zip = patched(w.finish(), -1, [
+      { at: 8, size: 2, value: 2 },
+      { at: 10, size: 2, value: 2 },
+    ]);
+    expect(ZipReader.open(zip).entries).toHaveLength(12);
+    expect(problemOf(() => ZipReader.open(zip, { maxEntries: 10 }))).toBe('too-many-entries');
+  });
+
+  test('the ratio is output over compressed bytes consumed: junk after the last block earns nothing', () => {
+    const data = new Uint8Array(8 * MB).fill(0x20);
+    const honestReader = ZipReader.open(oneEntry('s.xml', data));
+    const entry = honestReader.entries[0];
+    // Pad the stream with junk so the declared compressed size is 1/100 of the output.
+    const junk = Math.ceil(data.length / 100) - entry.compressedSize;
+    const w = new ZipWriter();
+    const raw = honestReader.raw(entry);
+    w.addRaw({ ...entry, compressedSize: raw.length + junk }, new Uint8Array(Buffer.concat([raw, randomBytes(junk)])));
+    const padded = ZipReader.open(w.finish());
+    const e = padded.entries[0];
+    expect(e.uncompressedSize / e.compressedSize).toBeLessThanOrEqual(100);
+    let produced = 0;
+    let seen = 0;
+    const limits = { bytes: 64 * MB, ratio: 250, ratioFloor: MB, onProduced: (n: number) => void (produced += n) };
+    let caught: unknown;
+    try {
+      padded.inflate(e, limits, (c) => void (seen += c.length));
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ZipLimitError);
+    expect(caught).toMatchObject({ kind: 'ratio', limit: 250, entry: 's.xml' });
+    expect(seen).toBeLessThanOrEqual(MB + 256 * 1024);
+    expect(produced).toBeLessThanOrEqual(MB); // the piece past the floor was refused, not counted
+    // Without the ratio, the same entry inflates whole, its CRC checked.
+    expect(padded.inflate(e, 64 * MB, () => undefined)).toBe(data.length);
+  });
+
+  test('onProduced counts output past the declared size too (it is inflated, even if never handed on)', () => {
+    const lying = ZipReader.open(patched(oneEntry('big.bin', new Uint8Array(MB)), 0, [{ at: 24, size: 4, value: 100 }]));
+    let produced = 0;
+    let handed = 0;
+    expect(problemOf(() => lying.inflate(lying.entries[0], { bytes: 2 * MB, onProduced: (n) => void (produced += n) }, (c) => void (handed += c.length)))).toBe('truncated');
+    expect(handed).toBeLessThanOrEqual(100);
+    expect(produced).toBe(MB);
+  });
+
+  test('a read stopped early is not CRC-checked and returns what it produced; a whole read is', () => {
+    const zip = patched(oneEntry('r.bin', new Uint8Array(randomBytes(2 * MB))), 0, [{ at: 16, size: 4, value: 0x1234 }]);
+    const reader = ZipReader.open(zip);
+    expect(reader.inflate(reader.entries[0], 4 * MB, () => false)).toBeLessThan(2 * MB);
+    expect(problemOf(() => reader.inflate(reader.entries[0], 4 * MB, () => undefined))).toBe('crc');
   });
 });
 

@@ -66,6 +66,10 @@ export interface AnalysisCore {
   readonly undated: ResponseSet['undated'];
   /** Answers dated after today (when today was given), with their date cells. */
   readonly future: readonly { row: number; cell: string; value: string }[];
+  /** The day that separated past from future (AnalysisOptions.today), when given. */
+  readonly today?: string;
+  /** Every non-item column as a cell prefix by header (ResponseSet.columnCells): where a record's text is, for fieldCell. */
+  readonly columnCells?: Readonly<Record<string, string>>;
 }
 
 /** A union's members as one intersection (the modules' fields, merged). */
@@ -73,16 +77,27 @@ type Merged<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer 
 
 export type Analysis = AnalysisCore & Merged<ReturnType<(typeof ANALYSES)[number]>>;
 
-/** The period to analyse: the one asked for, else the latest with answers dated up to today. */
+/**
+ * The period chosen when none is asked for: the latest quarter with answers dated up to `today`
+ * (`upToToday`) — else, when every date is later (or no today is given), the latest quarter in the data.
+ * The pane offers it first; the report job says which it was. Undefined without any dated record.
+ */
+export function defaultPeriod(records: readonly Pick<ResponseRecord, 'date' | 'quarter'>[], today?: string): { period: string; upToToday: boolean } | undefined {
+  const latest = (rs: readonly Pick<ResponseRecord, 'date' | 'quarter'>[]) => rs.reduce<string | undefined>((q, r) => (r.quarter && (q === undefined || r.quarter > q) ? r.quarter : q), undefined);
+  const current = today ? latest(records.filter((r) => r.quarter && r.date!.slice(0, 10) <= today)) : undefined;
+  if (current) return { period: current, upToToday: true };
+  const any = latest(records);
+  return any === undefined ? undefined : { period: any, upToToday: false };
+}
+
+/** The period to analyse: the one asked for, else the default (defaultPeriod). */
 function choosePeriod(set: ResponseSet, available: readonly string[], options: AnalysisOptions): string {
   if (available.length === 0) {
     if (set.records.length === 0) throw new CsatError(problem('no-answers'), 'not-available');
     throw new CsatError(problem('no-dates'));
   }
   if (options.period !== undefined && !isQuarter(options.period)) throw new CsatError(problem('bad-period', { value: options.period }));
-  const today = options.today;
-  const current = today ? [...new Set(set.records.filter((r) => r.quarter && r.date!.slice(0, 10) <= today).map((r) => r.quarter!))].sort() : available;
-  return options.period ?? current.at(-1) ?? available[available.length - 1];
+  return options.period ?? defaultPeriod(set.records, options.today)?.period ?? available[available.length - 1];
 }
 
 /** The column to group by: the one asked for, else 客户分组 — or 客户名称 in a workbook made elsewhere that lacks it. */
@@ -147,6 +162,8 @@ export function analyze(set: ResponseSet, options: AnalysisOptions = {}): Analys
     invalid: set.invalid.filter((x) => rowsInPeriod.has(x.row)),
     undated: set.undated,
     future,
+    today,
+    columnCells: set.columnCells,
   };
   const ctx: AnalysisContext = { set, options, template, period, groupBy, quarters, history, records, answered, items };
   return Object.assign(core, ...ANALYSES.map((module) => module(ctx))) as Analysis;

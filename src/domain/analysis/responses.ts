@@ -33,6 +33,14 @@ export interface ResponseSet {
   readonly undated: readonly { row: number; cell: string; value: string }[];
   /** The 调查日期 column as a cell prefix, e.g. `调查数据!C` (a row number makes the cell). */
   readonly dateColumn?: string;
+  /** Every non-item column as a cell prefix by header, e.g. 意见与建议 → `调查数据!U` (where a text came from). */
+  readonly columnCells?: Readonly<Record<string, string>>;
+}
+
+/** The cell a record's text of `column` was read from, e.g. `调查数据!U12`, when the set knows it. */
+export function fieldCell(set: Pick<ResponseSet, 'columnCells'>, column: string, row: number): string | undefined {
+  const prefix = set.columnCells?.[column];
+  return prefix === undefined ? undefined : `${prefix}${row}`;
 }
 
 function text(v: unknown): string {
@@ -65,5 +73,6 @@ export function readResponses(grid: Grid, template: Template, layout: DataLayout
     records.push({ row: origin.row + r, date, quarter: date ? quarterOf(date) : undefined, fields, levels });
   }
   const dateColumn = dateCol === undefined ? undefined : cellAddress(origin, 0, dateCol).replace(/\d+$/, '');
-  return { template, records, columns, invalid: answers.invalid, undated, dateColumn };
+  const columnCells = Object.fromEntries(colOf.map(([name, c]) => [name, cellAddress(origin, 0, c).replace(/\d+$/, '')]));
+  return { template, records, columns, invalid: answers.invalid, undated, dateColumn, columnCells };
 }

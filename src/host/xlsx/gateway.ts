@@ -36,6 +36,16 @@ const STYLES_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Parts a sheet owns with it (replaced with the sheet when it is refreshed). */
 const SHEET_OWNED = [REL.table, REL.drawing, REL.comments, REL.vmlDrawing, REL.printerSettings];
 
+/**
+ * Whether a formula (as stored in a file) calls one of our functions: `_xldudf_CSAT_X(` or `CSAT.X(`
+ * as a function token — not `CSAT.` inside a string, a quoted sheet name (`'CSAT.2024'!A1`) or a
+ * longer name (`MyCSAT.Rate`).
+ */
+export function callsCsatFunction(formula: string): boolean {
+  const bare = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'/g, "''");
+  return /(?<![A-Za-z0-9_.\\])(?:_xldudf_CSAT_|CSAT\.)[A-Z][A-Z0-9]*\(/.test(bare);
+}
+
 export class XlsxGateway implements ExcelGateway {
   private model?: WorkbookModel;
   private readCtx?: ReadContext;
@@ -437,7 +447,7 @@ export class XlsxGateway implements ExcelGateway {
       // A quick look before tokenizing: most sheets hold no CSAT formula at all.
       if (!xml.includes('_xldudf_CSAT_') && !xml.includes('CSAT.')) continue;
       const next = replaceFormulaCells(xml, s.part, (cell) => {
-        if (!/_xldudf_CSAT_|CSAT\./.test(cell.formula)) return undefined;
+        if (!callsCsatFunction(cell.formula)) return undefined;
         const formula = `=${cell.formula.replace(/_xldudf_CSAT_([A-Z]+)\(/g, 'CSAT.$1(')}`;
         const value = resolve(s.name, cell.ref, formula) ?? cell.cached;
         const at = `${s.name}!${cell.ref}`;

@@ -3,22 +3,36 @@
  * when a job reads it, and a part nobody edits is written back with the very compressed bytes it had
  * (zip.ts, our own container code over fflate's deflate). Sizes are claims: every inflate counts what
  * it produces and stops at the limit, whatever the zip's directory says.
+ *
+ * One budget per input (limits.ts), enforced while streaming: each part has a size limit (small for
+ * the bookkeeping parts parsed whole — content types, relationships, the workbook, styles, tables,
+ * document properties — large for sheets and shared strings) and a ratio limit on the compressed
+ * bytes actually consumed; all parts together have one size limit, each part counted once at the
+ * furthest any read of it went (the pane reads a sheet again after every render), and so do the cells
+ * read from all sheets. Part names are case-insensitive (OPC): two entries that differ only in case are
+ * refused at open, so a name never resolves to one of two candidates.
  */
 import { XlsxError } from './errors';
+import {
+  BOOKKEEPING_PART_BYTES,
+  limitText,
+  MAX_INFLATE_RATIO,
+  MAX_PACKAGE_CELLS,
+  MAX_SHARED_STRINGS,
+  MAX_SHEET_CELLS,
+  MAX_ZIP_ENTRIES,
+  PACKAGE_LIMIT_BYTES,
+  PART_LIMIT_BYTES,
+  RATIO_FLOOR_BYTES,
+  TEXT_PART_LIMIT_CHARS,
+} from './limits';
 import { NS, relTypeIs } from './ns';
 import { attrNs, children, escapeAttr, parseXml, qualify, XmlEdits, type XmlElement } from './xml';
-import { ZipFormatError, ZipLimitError, ZipReader, ZipWriter, type ZipEntry } from './zip';
+import { ZipFormatError, ZipLimitError, ZipReader, ZipWriter, type InflateLimits, type ZipEntry } from './zip';
 
 const MB = 1024 * 1024;
 
-/** How much one part may inflate to: generous for real sheets, a wall for bombs. */
-export const PART_LIMIT_BYTES = 1024 * MB;
-/** A part held whole as a string (an edited sheet, a shared-strings table) stays under V8's string limit. */
-export const TEXT_PART_LIMIT_BYTES = 400 * MB;
-/** Inflating more than this many times the compressed size is a bomb, not a spreadsheet. */
-const MAX_RATIO = 250;
-/** Below this, any ratio is fine (tiny parts of repeated markup compress very well). */
-const RATIO_FLOOR_BYTES = 16 * MB;
+export { PART_LIMIT_BYTES } from './limits';
 
 export const REL = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -108,6 +122,36 @@ function hasEncryptionInfo(b: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * The budget one package is read under: limits.ts's numbers, which every file gets (tests lower
+ * them to reach a limit without building a gigabyte).
+ */
+export interface PackageBudget {
+  /** Bytes all parts may inflate to together. */
+  readonly packageBytes: number;
+  /** Cells all sheets read may give together. */
+  readonly packageCells: number;
+  /** Cells one sheet read may give. */
+  readonly sheetCells: number;
+  /** Entries of the shared-strings table. */
+  readonly sharedStrings: number;
+}
+
+export const DEFAULT_BUDGET: PackageBudget = Object.freeze({
+  packageBytes: PACKAGE_LIMIT_BYTES,
+  packageCells: MAX_PACKAGE_CELLS,
+  sheetCells: MAX_SHEET_CELLS,
+  sharedStrings: MAX_SHARED_STRINGS,
+});
+
+/** Relationship types whose targets are parsed whole (a DOM), so they get the bookkeeping limit. */
+const BOOKKEEPING_RELS = ['officeDocument', 'styles', 'table', 'coreProperties', 'extendedProperties', 'customProperties'] as const;
+
+/** An error thrown by a stream's consumer (a parser), carried through the inflater untouched. */
+class ConsumerFailure {
+  constructor(readonly error: unknown) {}
+}
+
 /** Where a part's current content is: the input zip's entry, or text / bytes written in this session. */
 type Content = { kind: 'entry'; entry: ZipEntry } | { kind: 'text'; text: string } | { kind: 'bytes'; bytes: Uint8Array };
 
@@ -126,8 +170,19 @@ export class OoxmlPackage {
   private readonly created = new Set<string>();
   /** Directory entries of the input, carried as they were. */
   private readonly folders: ZipEntry[] = [];
+  /** Parts reached through a relationship whose target is parsed whole (BOOKKEEPING_RELS). */
+  private readonly bookkeeping = new Set<string>();
+  /** Bytes inflated from each input part, at the furthest any read of it went, and their sum. */
+  private readonly inflated = new Map<string, number>();
+  private inflatedTotal = 0;
+  /** Cells read from each sheet part, at the most any read of it gave, and their sum. */
+  private readonly cellsRead = new Map<string, number>();
+  private cellsTotal = 0;
 
-  private constructor(private readonly zip: ZipReader | undefined) {
+  private constructor(
+    private readonly zip: ZipReader | undefined,
+    readonly budget: PackageBudget = DEFAULT_BUDGET,
+  ) {
     for (const entry of zip?.entries ?? []) {
       if (entry.isDirectory) this.folders.push(entry);
       else if (!this.names.has(entry.name.toLowerCase())) {
@@ -137,23 +192,32 @@ export class OoxmlPackage {
     }
   }
 
-  static async open(data: Bytes): Promise<OoxmlPackage> {
+  static async open(data: Bytes, budget: Partial<PackageBudget> = {}): Promise<OoxmlPackage> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     if (isCfb(bytes)) throw new XlsxError(hasEncryptionInfo(bytes) ? 'encrypted' : 'legacy-xls');
     if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new XlsxError('not-zip');
     let zip: ZipReader;
     try {
-      zip = ZipReader.open(bytes);
+      zip = ZipReader.open(bytes, { maxEntries: MAX_ZIP_ENTRIES });
     } catch (e) {
       // It starts as a zip does, so a missing directory means the file was cut short.
       if (e instanceof ZipFormatError && e.problem === 'not-zip') throw new XlsxError('truncated');
       throw zipError(e);
     }
-    const pkg = new OoxmlPackage(zip);
+    // Part names are case-insensitive (OPC): two entries one name apart only in case are one part twice.
+    const lower = new Map<string, string>();
+    for (const entry of zip.entries) {
+      const key = entry.name.toLowerCase();
+      const first = lower.get(key);
+      if (first !== undefined) throw new XlsxError('zip-case-duplicate', { part: first, other: entry.name });
+      lower.set(key, entry.name);
+    }
+    const pkg = new OoxmlPackage(zip, { ...DEFAULT_BUDGET, ...budget });
     // The directory's claims are checked before anything is inflated; inflating checks again.
     for (const [name, content] of pkg.parts) {
       if (content.kind !== 'entry') continue;
-      if (content.entry.uncompressedSize > pkg.limitOf(name)) throw new XlsxError('too-large', { part: name, limitMb: Math.round(pkg.limitOf(name) / MB) });
+      const limit = pkg.limitOf(name).bytes;
+      if (content.entry.uncompressedSize > limit) throw new XlsxError('too-large', { part: name, limitMb: Math.round(limit / MB) });
     }
     if (!pkg.has('[Content_Types].xml')) throw new XlsxError('missing-part', { part: '[Content_Types].xml' });
     return pkg;
@@ -174,10 +238,46 @@ export class OoxmlPackage {
     this.cache.delete(name);
   }
 
-  private limitOf(name: string): number {
+  /** Whether a part is one of those parsed whole (content types, relationships, and BOOKKEEPING_RELS targets). */
+  private isBookkeeping(name: string): boolean {
+    return name === '[Content_Types].xml' || name.toLowerCase().endsWith('.rels') || this.bookkeeping.has(name);
+  }
+
+  /**
+   * What inflating a part is held to: its size limit (also checked against the declared size, and
+   * against the declared compressed size times the ratio, before inflating), the ratio on the bytes
+   * actually consumed, and the package's total.
+   */
+  private limitOf(name: string): Required<InflateLimits> {
     const content = this.parts.get(name);
-    if (content?.kind !== 'entry') return PART_LIMIT_BYTES;
-    return Math.min(PART_LIMIT_BYTES, Math.max(RATIO_FLOOR_BYTES, content.entry.compressedSize * MAX_RATIO));
+    const cap = this.isBookkeeping(name) ? BOOKKEEPING_PART_BYTES : PART_LIMIT_BYTES;
+    const bytes = content?.kind === 'entry' ? Math.min(cap, Math.max(RATIO_FLOOR_BYTES, content.entry.compressedSize * MAX_INFLATE_RATIO)) : cap;
+    let read = 0;
+    return {
+      bytes,
+      ratio: MAX_INFLATE_RATIO,
+      ratioFloor: RATIO_FLOOR_BYTES,
+      onProduced: (n) => {
+        read += n;
+        const before = this.inflated.get(name) ?? 0;
+        if (read <= before) return;
+        this.inflated.set(name, read);
+        this.inflatedTotal += read - before;
+        if (this.inflatedTotal > this.budget.packageBytes) throw new XlsxError('package-too-large', { part: name, limitMb: Math.round(this.budget.packageBytes / MB) });
+      },
+    };
+  }
+
+  /**
+   * Counts the cells a read of `part` (the sheet `sheet`) put in its grid against the package's
+   * total; a part read again counts once, at the most any read of it gave.
+   */
+  chargeCells(part: string, sheet: string, cells: number): void {
+    const before = this.cellsRead.get(part) ?? 0;
+    if (cells <= before) return;
+    this.cellsRead.set(part, cells);
+    this.cellsTotal += cells - before;
+    if (this.cellsTotal > this.budget.packageCells) throw new XlsxError('too-many-cells-total', { sheet, limit: limitText(this.budget.packageCells) });
   }
 
   /** The stored name of a part, found ignoring case. */
@@ -221,14 +321,20 @@ export class OoxmlPackage {
     try {
       await this.zip!.inflateAsync(content.entry, limit, (chunk) => {
         decoder ??= decoderFor(chunk);
-        if (onText(decoder.decode(chunk, { stream: true })) === false) {
+        let more: boolean | void;
+        try {
+          more = onText(decoder.decode(chunk, { stream: true }));
+        } catch (e) {
+          throw new ConsumerFailure(e);
+        }
+        if (more === false) {
           stopped = true;
           return false;
         }
       });
     } catch (e) {
-      if (e instanceof ZipLimitError) throw new XlsxError('too-large', { part: name, limitMb: Math.round(limit / MB) });
-      throw zipError(e);
+      if (e instanceof ConsumerFailure) throw e.error;
+      throw inflateError(e, name);
     }
     if (!stopped) {
       const rest = decoder?.decode();
@@ -244,7 +350,7 @@ export class OoxmlPackage {
     if (content.kind === 'text') return content.text;
     const hit = this.cache.get(name);
     if (hit !== undefined) return hit;
-    const limit = Math.min(this.limitOf(name), TEXT_PART_LIMIT_BYTES);
+    const limit = Math.min(this.limitOf(name).bytes, TEXT_PART_LIMIT_CHARS);
     const chunks: string[] = [];
     let size = 0;
     await this.stream(name, (t) => {
@@ -272,8 +378,7 @@ export class OoxmlPackage {
     try {
       this.zip!.inflate(content.entry, this.limitOf(name), (c) => void chunks.push(c));
     } catch (e) {
-      if (e instanceof ZipLimitError) throw new XlsxError('too-large', { part: name, limitMb: Math.round(this.limitOf(name) / MB) });
-      throw zipError(e);
+      throw inflateError(e, name);
     }
     return concat(chunks);
   }
@@ -332,7 +437,12 @@ export class OoxmlPackage {
     return children(root, 'Relationship', NS.rels).map((c) => {
       const external = attrNs(c, 'TargetMode') === 'External';
       const rawTarget = attrNs(c, 'Target') ?? '';
-      return { id: attrNs(c, 'Id') ?? '', type: attrNs(c, 'Type') ?? '', rawTarget, external, target: external ? rawTarget : resolveTarget(source, rawTarget) };
+      const rel = { id: attrNs(c, 'Id') ?? '', type: attrNs(c, 'Type') ?? '', rawTarget, external, target: external ? rawTarget : resolveTarget(source, rawTarget) };
+      if (!external && BOOKKEEPING_RELS.some((t) => relTypeIs(rel.type, REL[t]))) {
+        const part = this.resolve(rel.target);
+        if (part !== undefined) this.bookkeeping.add(part);
+      }
+      return rel;
     });
   }
 
@@ -458,13 +568,38 @@ function decoderFor(head: Uint8Array): Decoder {
   return new TextDecoder(head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8');
 }
 
+/** A failure while inflating `part` as the user's one line. */
+function inflateError(e: unknown, part: string): XlsxError {
+  if (e instanceof ZipLimitError) {
+    if (e.kind === 'ratio') return new XlsxError('inflate-ratio', { part, limit: limitText(e.limit), mb: Math.round(e.produced / MB) });
+    return new XlsxError('too-large', { part, limitMb: Math.round(e.limit / MB) });
+  }
+  return zipError(e);
+}
+
 /** A zip-level failure as the user's one line. */
 function zipError(e: unknown): XlsxError {
   if (e instanceof XlsxError) return e;
   if (e instanceof ZipFormatError) {
-    if (e.problem === 'encrypted') return new XlsxError('encrypted');
-    if (e.problem === 'not-zip') return new XlsxError('not-zip');
-    return new XlsxError('truncated', e.detail ? { detail: e.detail } : {});
+    const [part = '', other = ''] = e.entries;
+    switch (e.problem) {
+      case 'encrypted':
+        return new XlsxError('encrypted');
+      case 'not-zip':
+        return new XlsxError('not-zip');
+      case 'too-many-entries':
+        return new XlsxError('too-many-entries', { count: e.count, limit: limitText(MAX_ZIP_ENTRIES) });
+      case 'name-mismatch':
+        return new XlsxError('zip-name-mismatch', { part, other });
+      case 'duplicate-name':
+        return new XlsxError('zip-duplicate', { part });
+      case 'overlap':
+        return new XlsxError('zip-overlap', { part, other });
+      case 'crc':
+        return new XlsxError('zip-crc', { part });
+      default:
+        return new XlsxError('truncated', e.detail ? { detail: e.detail } : {});
+    }
   }
-  return new XlsxError('truncated', { detail: (e as Error).message });
+  return new XlsxError('truncated', { detail: e instanceof Error ? e.message : String(e) });
 }

@@ -49,7 +49,7 @@ const mainChildOf = (el: XmlElement, local: string) => el.children.find((c) => c
 /** The worksheet's top-level children only (sheetData is tokenized, not kept). */
 export function parseTopLevel(xml: string, part: string): XmlElement {
   const root = parseXml(xml, part, { descend: (el) => el.depth === 0 });
-  if (!isMain(root.uri) || root.local !== 'worksheet') throw new XlsxError('bad-xml', { part, detail: `root <${root.name}> is not a worksheet` });
+  if (!isMain(root.uri) || root.local !== 'worksheet') throw new XlsxError('bad-xml', { part, detail: `<${root.name}>` });
   return root;
 }
 
@@ -165,8 +165,8 @@ function scanSheet(xml: string, part: string, keepRow: (r: number) => boolean, a
       }
     },
   });
-  if (!isMain(root.uri) || root.local !== 'worksheet') throw new XlsxError('bad-xml', { part, detail: `root <${root.name}> is not a worksheet` });
-  if (!sheetData) throw new XlsxError('bad-xml', { part, detail: 'no sheetData' });
+  if (!isMain(root.uri) || root.local !== 'worksheet') throw new XlsxError('bad-xml', { part, detail: `<${root.name}>` });
+  if (!sheetData) throw new XlsxError('bad-xml', { part, detail: '<sheetData>' });
   return { root, sheetData, rows, cells, groups };
 }
 

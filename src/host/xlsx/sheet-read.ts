@@ -4,33 +4,89 @@
  * strings, rich text (phonetic runs left out), booleans, errors, ISO dates, formulas by their cached
  * values (shared formulas too), dates by their cell format in the 1900 or 1904 system. Counts and
  * dimensions in the file are claims, not allocations: only cells that are there cost memory.
+ *
+ * Budgets (limits.ts), held while the XML streams in:
+ * - a row's width is a claim: an empty cell (no value, or an empty string) never widens a row, so a
+ *   blank cell at XFD costs nothing; a value is placed at its column, the empty cells before it in the
+ *   row counted with the sheet's cells (limit per sheet, and for all sheets of the package);
+ * - text per cell: Excel's 32,767 characters, checked as the text comes in — the parser is never let
+ *   hold more than a few times that before the read is refused naming the source cell (`调查数据!U198`);
+ *   the same for each shared string, and for the number of them;
+ * - any other unbroken run of XML (an attribute, a comment) the parser would hold is bounded too.
  */
 import { SaxesParser } from 'saxes';
 import type { CellValue, Grid } from '../../domain';
 import { XlsxError } from './errors';
+import { limitText, MAX_CELL_TEXT, MAX_COLS, MAX_MERGES, MAX_ROWS, MAX_XML_RUN_CHARS } from './limits';
 import type { OoxmlPackage } from './package';
 import { onDoctype, ooxmlUnescape } from './xml';
 
-/** Excel's grid. */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
+/** Excel's grid (from limits.ts). */
+export { MAX_COLS, MAX_ROWS } from './limits';
+
+/**
+ * The most raw characters one cell's text may take before it is certainly over Excel's limit: each
+ * character can be written as a 7-character `_xHHHH_` escape, decoded after the XML.
+ */
+const MAX_RAW_CELL_TEXT = 7 * MAX_CELL_TEXT;
+/** The parser is fed this many characters at a time, so a run is noticed within this much of its limit. */
+const FEED_PIECE = 64 * 1024;
+
+/** Column letters of a 1-based column number (1 → A, 16384 → XFD). */
+function letters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * What the parser may hold between two of its events, and what to say when a run passes it. The
+ * readers' handlers set `seen` on every event; feed() counts the characters written since.
+ */
+interface RunGuard {
+  seen: boolean;
+  /** The longest run allowed now (less inside a cell's text). */
+  max(): number;
+  /** The refusal when a run passes max(). */
+  overflow(): XlsxError;
+  /** The refusal when the XML is not well-formed, `at` characters into the part (said in our words, with where). */
+  malformed(at: number): XlsxError;
+}
 
 const localOf = (name: string) => {
   const i = name.indexOf(':');
   return i < 0 ? name : name.slice(i + 1);
 };
 
-/** Reads the shared-strings table (rich text joined, phonetic guides left out). */
+/**
+ * Reads the shared-strings table (rich text joined, phonetic guides left out). A string over Excel's
+ * 32,767 characters, or more strings than the limit, ends the read naming the part and the string.
+ */
 export async function readSharedStrings(pkg: OoxmlPackage, path: string | undefined): Promise<string[]> {
   if (!path || !pkg.has(path)) return [];
   const out: string[] = [];
+  const maxStrings = pkg.budget.sharedStrings;
   const parser = new SaxesParser({ position: false });
   let inSi = false;
   let inT = false;
   let phonetic = 0;
   let text = '';
+  const tooLong = () => new XlsxError('shared-string-too-long', { part: path, index: out.length + 1, limit: limitText(MAX_CELL_TEXT) });
+  const guard: RunGuard = {
+    seen: false,
+    max: () => (inT ? MAX_RAW_CELL_TEXT : MAX_XML_RUN_CHARS),
+    overflow: () => (inT ? tooLong() : new XlsxError('xml-run-too-long', { part: path, limit: limitText(MAX_XML_RUN_CHARS) })),
+    malformed: (at) => new XlsxError('xml-malformed', out.length > 0 || inSi ? { part: path, index: out.length + 1 } : { part: path, count: at }),
+  };
+  const add = (t: string) => {
+    guard.seen = true;
+    if (!inT) return;
+    text += t;
+    if (text.length > MAX_RAW_CELL_TEXT) throw tooLong();
+  };
   parser.on('doctype', () => onDoctype(path));
   parser.on('opentag', (tag) => {
+    guard.seen = true;
     const n = localOf(tag.name);
     if (n === 'si') {
       inSi = true;
@@ -39,33 +95,52 @@ export async function readSharedStrings(pkg: OoxmlPackage, path: string | undefi
     else if (n === 'rPh') phonetic++;
   });
   parser.on('closetag', (tag) => {
+    guard.seen = true;
     const n = localOf(tag.name);
     if (n === 'si') {
-      out.push(ooxmlUnescape(text));
+      const s = ooxmlUnescape(text);
+      if (s.length > MAX_CELL_TEXT) throw tooLong();
+      if (out.length >= maxStrings) throw new XlsxError('too-many-shared-strings', { part: path, limit: limitText(maxStrings) });
+      out.push(s);
+      text = '';
       inSi = false;
     } else if (n === 't') inT = false;
     else if (n === 'rPh') phonetic--;
   });
-  parser.on('text', (t) => {
-    if (inT) text += t;
-  });
-  parser.on('cdata', (t) => {
-    if (inT) text += t;
-  });
-  await feed(pkg, path, parser);
+  parser.on('text', add);
+  parser.on('cdata', add);
+  await feed(pkg, path, parser, guard);
   return out;
 }
 
-async function feed(pkg: OoxmlPackage, path: string, parser: SaxesParser, stop?: { now: boolean }): Promise<void> {
+/**
+ * Streams a part into a parser in pieces of FEED_PIECE characters, refusing as soon as the parser
+ * has been fed more than guard.max() characters without an event (it would be holding them all).
+ */
+async function feed(pkg: OoxmlPackage, path: string, parser: SaxesParser, guard: RunGuard, stop?: { now: boolean }): Promise<void> {
+  const mark = () => void (guard.seen = true);
+  parser.on('comment', mark);
+  parser.on('processinginstruction', mark);
+  let pending = 0;
   try {
     await pkg.stream(path, (chunk) => {
-      parser.write(chunk);
+      for (let at = 0; at < chunk.length && !stop?.now; ) {
+        let end = Math.min(chunk.length, at + FEED_PIECE);
+        const last = chunk.charCodeAt(end - 1);
+        if (end < chunk.length && last >= 0xd800 && last <= 0xdbff) end--; // never split a surrogate pair
+        guard.seen = false;
+        parser.write(at === 0 && end === chunk.length ? chunk : chunk.slice(at, end));
+        pending = guard.seen ? 0 : pending + (end - at);
+        if (pending > guard.max()) throw guard.overflow();
+        at = end;
+      }
       return !stop?.now;
     });
     if (!stop?.now) parser.close();
   } catch (e) {
     if (e instanceof XlsxError) throw e;
-    throw new XlsxError('bad-xml', { part: path, detail: (e as Error).message.split('\n')[0] });
+    // saxes says what is wrong in its own words; the user is told where, in ours.
+    throw guard.malformed(parser.position);
   }
 }
 
@@ -151,19 +226,45 @@ export async function readSheetGrid(pkg: OoxmlPackage, part: string, sheet: stri
   let inIs = false;
   let phonetic = 0;
   let gotValue = false;
+  /** Cells the grid holds: every row's length (the empty cells before its last value included). */
+  let cells = 0;
+  const maxCells = pkg.budget.sheetCells;
+
+  /** The cell being read, as a user finds it (`调查数据!U198`, also for cells written without `r`). */
+  const address = () => ref || `${letters(colNo)}${rowNo}`;
+  const tooLong = () => new XlsxError('text-too-long', { sheet, cell: address() });
+  const guard: RunGuard = {
+    seen: false,
+    max: () => (collecting ? MAX_RAW_CELL_TEXT : MAX_XML_RUN_CHARS),
+    overflow: () => (collecting ? tooLong() : new XlsxError('xml-run-too-long', { part, limit: limitText(MAX_XML_RUN_CHARS) })),
+    malformed: (at) => new XlsxError('xml-malformed', inSheetData && rowNo > 0 ? { part, cell: `${sheet}!${colNo > 0 ? address() : `${rowNo}:${rowNo}`}` } : { part, count: at }),
+  };
+
+  /** Puts a value at 0-based column `c` of the current row: an empty value never widens the row. */
+  const place = (r: CellValue[], c: number, value: CellValue) => {
+    if (c < r.length) {
+      r[c] = value;
+      return;
+    }
+    if (value === null || value === '') return;
+    cells += c + 1 - r.length;
+    if (cells > maxCells) throw new XlsxError('too-many-cells', { sheet, cell: address(), limit: limitText(maxCells) });
+    while (r.length < c) r.push(null);
+    r.push(value);
+  };
 
   const put = () => {
     if (!row || colNo < firstCol || colNo > lastCol) return;
     let value: CellValue = null;
     if (!gotValue) {
-      if (hasFormula) uncalculated.push(`${sheet}!${ref || colNo}`);
+      if (hasFormula) uncalculated.push(`${sheet}!${address()}`);
       if (type !== 'inlineStr') return;
     }
     switch (type) {
       case 's': {
         const i = Number(text);
         const s = ctx.sharedStrings[i];
-        if (s === undefined) throw new XlsxError('bad-string-index', { sheet, cell: ref || String(colNo) });
+        if (s === undefined) throw new XlsxError('bad-string-index', { sheet, cell: address() });
         value = s;
         break;
       }
@@ -182,17 +283,26 @@ export async function readSheetGrid(pkg: OoxmlPackage, part: string, sheet: stri
         break;
       default: {
         const n = Number(text);
-        if (text.trim() === '' || Number.isNaN(n)) value = text.trim() === '' ? null : text;
+        // Not a number a cell can hold (`abc`, `1e400`, `Infinity`): kept as the text it is, for the job to judge.
+        if (text.trim() === '' || !Number.isFinite(n)) value = text.trim() === '' ? null : text;
         else value = ctx.dateStyles[style] ? (cachedIso(n, ctx.date1904) ?? n) : n;
       }
     }
-    const c = colNo - firstCol;
-    while (row.length < c) row.push(null);
-    row[c] = value;
+    if (typeof value === 'string' && value.length > MAX_CELL_TEXT) throw tooLong();
+    place(row, colNo - firstCol, value);
+  };
+
+  /** Text of the cell being read, refused the moment it is certainly over Excel's limit. */
+  const add = (t: string) => {
+    guard.seen = true;
+    if (!collecting) return;
+    text += t;
+    if (text.length > MAX_RAW_CELL_TEXT) throw tooLong();
   };
 
   parser.on('doctype', () => onDoctype(part));
   parser.on('opentag', (tag) => {
+    guard.seen = true;
     const n = tag.name.indexOf(':') >= 0 ? localOf(tag.name) : tag.name;
     switch (n) {
       case 'sheetData':
@@ -202,7 +312,7 @@ export async function readSheetGrid(pkg: OoxmlPackage, part: string, sheet: stri
         if (!inSheetData) break;
         const r = tag.attributes.r as string | undefined;
         rowNo = r !== undefined ? Number(r) : rowNo + 1;
-        if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > MAX_ROWS) throw new XlsxError('bad-cell', { sheet, cell: `row ${r}` });
+        if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > MAX_ROWS) throw new XlsxError('bad-cell', { sheet, cell: `row ${r ?? rowNo}` });
         if (rowNo > lastRow) {
           stop.now = true;
           row = undefined;
@@ -226,7 +336,7 @@ export async function readSheetGrid(pkg: OoxmlPackage, part: string, sheet: stri
         if (r !== undefined) {
           colNo = colOfRef(r);
           if (colNo < 1 || colNo > MAX_COLS) throw new XlsxError('bad-cell', { sheet, cell: r });
-        } else colNo++;
+        } else if (++colNo > MAX_COLS) throw new XlsxError('bad-cell', { sheet, cell: `R${rowNo}C${colNo}` });
         type = (tag.attributes.t as string | undefined) ?? '';
         const s = tag.attributes.s as string | undefined;
         style = s === undefined ? 0 : Number(s);
@@ -251,23 +361,29 @@ export async function readSheetGrid(pkg: OoxmlPackage, part: string, sheet: stri
         text = '';
         break;
       case 't':
-        if (inIs && phonetic === 0) collecting = true;
+        if (inIs && phonetic === 0 && row) collecting = true;
         break;
       case 'rPh':
         phonetic++;
         break;
       case 'mergeCell':
-        if (!inSheetData && typeof tag.attributes.ref === 'string' && merges.length < 10_000) merges.push(tag.attributes.ref as string);
+        if (!inSheetData && typeof tag.attributes.ref === 'string' && merges.length < MAX_MERGES) merges.push(tag.attributes.ref as string);
         break;
     }
   });
   parser.on('closetag', (tag) => {
+    guard.seen = true;
     const n = tag.name.indexOf(':') >= 0 ? localOf(tag.name) : tag.name;
     switch (n) {
       case 'sheetData':
         inSheetData = false;
         // What follows the cells is small; a bounded read has no use for it.
         if (bounds.lastRow !== undefined) stop.now = true;
+        break;
+      case 'row':
+        // A row that got no value shares the one empty row (a sheet of blank rows costs little).
+        if (row && row.length === 0 && grid[rowNo - 1] === row) grid[rowNo - 1] = EMPTY_ROW;
+        row = undefined;
         break;
       case 'c':
         if (row) put();
@@ -284,14 +400,11 @@ export async function readSheetGrid(pkg: OoxmlPackage, part: string, sheet: stri
         break;
     }
   });
-  parser.on('text', (t) => {
-    if (collecting) text += t;
-  });
-  parser.on('cdata', (t) => {
-    if (collecting) text += t;
-  });
-  await feed(pkg, part, parser, stop);
+  parser.on('text', add);
+  parser.on('cdata', add);
+  await feed(pkg, part, parser, guard, stop);
   // Trailing empty rows carry nothing.
   while (grid.length > 0 && grid[grid.length - 1].length === 0) grid.pop();
+  pkg.chargeCells(part, sheet, cells);
   return { grid, uncalculated, merges };
 }

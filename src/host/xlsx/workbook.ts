@@ -87,7 +87,7 @@ function relId(el: XmlElement): string {
 export async function readWorkbook(pkg: OoxmlPackage): Promise<WorkbookModel> {
   const path = await pkg.workbookPath();
   const root = parseXml(await pkg.text(path), path);
-  if (!isMain(root.uri) || root.local !== 'workbook') throw new XlsxError('bad-xml', { part: path, detail: `root <${root.name}> is not a SpreadsheetML workbook` });
+  if (!isMain(root.uri) || root.local !== 'workbook') throw new XlsxError('bad-xml', { part: path, detail: `<${root.name}>` });
   const rels = await pkg.rels(path);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheetsEl = mainChild(root, 'sheets');

@@ -168,9 +168,10 @@ export function parseXml(text: string, part: string, options: ParseOptions = {})
     parser.write(text).close();
   } catch (e) {
     if (e instanceof XlsxError) throw e;
-    throw new XlsxError('bad-xml', { part, detail: (e as Error).message.split('\n')[0] });
+    // Where, not the parser's English words (the user reads zh-CN or en-US from our catalogue).
+    throw new XlsxError('bad-xml', { part, detail: `${parser.line}:${parser.column}` });
   }
-  if (!root) throw new XlsxError('bad-xml', { part, detail: 'no root element' });
+  if (!root) throw new XlsxError('bad-xml', { part, detail: '0:0' });
   return root;
 }
 

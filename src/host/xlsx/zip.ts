@@ -13,31 +13,70 @@
  * - Data descriptors: sizes and CRC are always taken from the central directory, so entries written
  *   with flag bit 3 (sizes after the data) read like any other; the writer never uses them.
  * - Only methods 0 (stored) and 8 (deflate) are inflated; encrypted entries are refused.
+ * - One archive, one reading: open() refuses what different tools would read differently — a local
+ *   header whose name is not the directory's (compared as bytes), two entries of one name, entries
+ *   whose data overlap — and more entries than `maxEntries`, counted before the directory is walked.
+ * - Sizes and ratios are claims: inflating counts what it produces, and the ratio is output over the
+ *   compressed bytes actually consumed so far (a stream padded with junk after its last block does
+ *   not earn a higher allowance), whatever the directory declares.
+ * - An entry read whole is CRC-checked; a read its caller stopped early is a prefix, never a whole.
  */
 import { Inflate, deflateSync } from 'fflate';
+import { MAX_ZIP_ENTRIES } from './limits';
 
-export type ZipProblem = 'not-zip' | 'truncated' | 'encrypted' | 'unsupported' | 'too-many-entries';
+export type ZipProblem =
+  | 'not-zip'
+  | 'truncated'
+  | 'encrypted'
+  | 'unsupported'
+  | 'too-many-entries'
+  /** A local header names another entry than the directory does. */
+  | 'name-mismatch'
+  /** Two entries of one name. */
+  | 'duplicate-name'
+  /** Two entries' data share bytes. */
+  | 'overlap'
+  /** An entry read whole does not match its CRC-32. */
+  | 'crc';
 
 /** The bytes are not a ZIP archive we can read, or an entry's data is damaged. */
 export class ZipFormatError extends Error {
   constructor(
     readonly problem: ZipProblem,
     readonly detail?: string,
+    /** The entries concerned (name-mismatch: the directory's name, then the local header's). */
+    readonly entries: readonly string[] = [],
+    /** too-many-entries: how many the archive declares or holds. */
+    readonly count?: number,
   ) {
     super(`ZIP archive unreadable: ${problem}${detail ? ` (${detail})` : ''}`);
     this.name = 'ZipFormatError';
   }
 }
 
-/** An entry would inflate to more than the caller's limit. */
+/** An entry would inflate to more than the caller's limit, or more than the ratio allows. */
 export class ZipLimitError extends Error {
   constructor(
     readonly entry: string,
     readonly limit: number,
+    readonly kind: 'size' | 'ratio' = 'size',
+    /** Bytes produced when the limit was reached. */
+    readonly produced = 0,
   ) {
-    super(`ZIP entry '${entry}' inflates to more than ${limit} bytes`);
+    super(kind === 'size' ? `ZIP entry '${entry}' inflates to more than ${limit} bytes` : `ZIP entry '${entry}' inflates more than ${limit} times the compressed bytes consumed`);
     this.name = 'ZipLimitError';
   }
+}
+
+/** What inflate() holds an entry to. */
+export interface InflateLimits {
+  /** Most bytes the entry may produce (checked against the declared size first, then as bytes come). */
+  readonly bytes: number;
+  /** Most bytes produced per compressed byte consumed so far, checked once output passes `ratioFloor`. */
+  readonly ratio?: number;
+  readonly ratioFloor?: number;
+  /** Told the size of every piece as it is produced (output past the declared size too); may throw to stop. */
+  readonly onProduced?: (bytes: number) => void;
 }
 
 /** An entry as the central directory describes it (zip64 values applied). */
@@ -147,6 +186,61 @@ function findEocd(bytes: Uint8Array, view: DataView): number {
   return fallback;
 }
 
+/**
+ * A turn of the event loop without the clamping of nested `setTimeout(0)` (browsers wait ≥ 4 ms
+ * after five levels): `setImmediate` in Node, a MessageChannel message in a page.
+ */
+function nextTurn(): Promise<void> {
+  const g = globalThis as unknown as { setImmediate?: (cb: () => void) => unknown; MessageChannel?: new () => { port1: { onmessage: (() => void) | null; close(): void }; port2: { postMessage(m: unknown): void; close(): void } } };
+  if (g.setImmediate) return new Promise((resolve) => void g.setImmediate!(resolve));
+  if (g.MessageChannel) {
+    const channel = new g.MessageChannel();
+    return new Promise((resolve) => {
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        channel.port2.close();
+        resolve();
+      };
+      channel.port2.postMessage(0);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * One archive, one reading: every local header must exist and carry the directory's name byte for
+ * byte (an archive whose directory and local headers disagree reads differently in different tools),
+ * no name may appear twice, and no two entries' bytes — local header to end of data — may overlap
+ * each other or the directory (overlapping entries are how a small archive claims many large ones).
+ */
+function checkConsistency(bytes: Uint8Array, view: DataView, entries: readonly ZipEntry[], offsets: readonly number[], names: readonly Uint8Array[], cdOffset: number): void {
+  const seen = new Set<string>();
+  for (const e of entries) {
+    if (seen.has(e.name)) throw new ZipFormatError('duplicate-name', e.name, [e.name]);
+    seen.add(e.name);
+  }
+  const spans: { start: number; end: number; name: string }[] = [];
+  entries.forEach((e, i) => {
+    const at = offsets[i];
+    if (view.getUint32(at, true) !== LOCAL_SIG) throw new ZipFormatError('truncated', `${e.name}: no local header`);
+    const nameLength = view.getUint16(at + 26, true);
+    const nameStart = at + LOCAL_SIZE;
+    if (nameStart + nameLength > bytes.length) throw new ZipFormatError('truncated', `${e.name}: local header outside the data`);
+    const local = bytes.subarray(nameStart, nameStart + nameLength);
+    const central = names[i];
+    if (local.length !== central.length || local.some((b, k) => b !== central[k])) throw new ZipFormatError('name-mismatch', e.name, [e.name, decodeName(local)]);
+    const end = nameStart + nameLength + view.getUint16(at + 28, true) + e.compressedSize;
+    if (end > bytes.length) throw new ZipFormatError('truncated', `${e.name}: data outside the archive`);
+    spans.push({ start: at, end, name: e.name });
+  });
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i].start < spans[i - 1].end) throw new ZipFormatError('overlap', `${spans[i - 1].name} / ${spans[i].name}`, [spans[i - 1].name, spans[i].name]);
+  }
+  const last = spans[spans.length - 1];
+  if (last && last.end > cdOffset) throw new ZipFormatError('truncated', `${last.name}: data runs into the central directory`);
+}
+
 export class ZipReader {
   /** Where each entry's local header starts (kept off the public entry objects). */
   private readonly offsets = new WeakMap<ZipEntry, number>();
@@ -161,9 +255,13 @@ export class ZipReader {
     entries.forEach((e, i) => this.offsets.set(e, offsets[i]));
   }
 
-  /** Indexes an archive from its central directory (the bytes are kept, not copied). */
+  /**
+   * Indexes an archive from its central directory (the bytes are kept, not copied), checking that
+   * the container tells one story: each local header names its entry as the directory does, no two
+   * entries share a name or data bytes, and there are at most `maxEntries` entries.
+   */
   static open(bytes: Uint8Array, options: { maxEntries?: number } = {}): ZipReader {
-    const maxEntries = options.maxEntries ?? 100_000;
+    const maxEntries = options.maxEntries ?? MAX_ZIP_ENTRIES;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const eocd = findEocd(bytes, view);
     if (eocd < 0) throw new ZipFormatError('not-zip', 'no end of central directory');
@@ -181,17 +279,19 @@ export class ZipReader {
       cdSize = u64(view, record + 40);
       cdOffset = u64(view, record + 48);
     }
-    if (count > maxEntries) throw new ZipFormatError('too-many-entries', `${count} > ${maxEntries}`);
+    if (count > maxEntries) throw new ZipFormatError('too-many-entries', `${count} > ${maxEntries}`, [], count);
     if (cdOffset + cdSize > bytes.length) throw new ZipFormatError('truncated', 'central directory outside the data');
 
     const entries: ZipEntry[] = [];
     const offsets: number[] = [];
+    const names: Uint8Array[] = []; // each entry's name as the directory stores it
     const end = cdOffset + cdSize;
     for (let p = cdOffset; p < end; ) {
       if (p + CENTRAL_SIZE > end || view.getUint32(p, true) !== CENTRAL_SIG) {
         if (entries.length >= count) break; // trailing bytes after the declared entries (e.g. a signature record)
         throw new ZipFormatError('truncated', `central directory record ${entries.length}`);
       }
+      // The end record's count may have wrapped (a writer without zip64): the directory's records are what counts.
       if (entries.length >= maxEntries) throw new ZipFormatError('too-many-entries', `> ${maxEntries}`);
       const flags = view.getUint16(p + 8, true);
       const nameLength = view.getUint16(p + 28, true);
@@ -234,8 +334,10 @@ export class ZipReader {
         modDate: view.getUint16(p + 14, true),
       });
       offsets.push(offset);
+      names.push(bytes.subarray(p + CENTRAL_SIZE, p + CENTRAL_SIZE + nameLength));
       p = next;
     }
+    checkConsistency(bytes, view, entries, offsets, names, cdOffset);
     return new ZipReader(bytes, entries, offsets);
   }
 
@@ -255,18 +357,20 @@ export class ZipReader {
    * Streams an entry's content to onChunk (chunks of at most 256 KiB; a stored entry's chunks are
    * views into the archive, so copy before modifying). onChunk returning false stops early, without
    * error, and the count so far is returned. Throws:
-   * - ZipLimitError when the entry declares more than `limit` bytes (before inflating anything), or
-   *   as soon as its output passes `limit`, whatever it declared;
+   * - ZipLimitError (kind 'size') when the entry declares more than `limit` bytes (before inflating
+   *   anything), or as soon as its output passes `limit`, whatever it declared; (kind 'ratio') as soon
+   *   as its output, past `ratioFloor`, is more than `ratio` times the compressed bytes consumed so far;
    * - ZipFormatError('encrypted') / ('unsupported') for encrypted entries / methods other than 0 and 8;
-   * - ZipFormatError('truncated', …) for damaged deflate data, for output of another size than
-   *   declared, and for a CRC mismatch (detail 'crc'). Output beyond the declared size is never
+   * - ZipFormatError('truncated', …) for damaged deflate data and for output of another size than
+   *   declared; ZipFormatError('crc') for a CRC mismatch of an entry read whole (a read stopped early
+   *   is not checked: it is a prefix, and its caller knows). Output beyond the declared size is never
    *   handed on (a caller may size buffers by it); it is only counted, to tell a bomb (the limit)
-   *   from damage.
+   *   from damage. `limit` as a number is `{ bytes: limit }`.
    * Compressed input goes to fflate in slices of at most 16 KiB, smaller when the data compresses
    * well or little output remains allowed, so one push cannot produce much more than is allowed.
    */
-  inflate(entry: ZipEntry, limit: number, onChunk: (chunk: Uint8Array) => boolean | void): number {
-    const steps = this.steps(entry, limit, onChunk);
+  inflate(entry: ZipEntry, limit: number | InflateLimits, onChunk: (chunk: Uint8Array) => boolean | void): number {
+    const steps = this.steps(entry, typeof limit === 'number' ? { bytes: limit } : limit, onChunk);
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
@@ -274,26 +378,30 @@ export class ZipReader {
   }
 
   /** inflate(), giving the event loop a turn about every 10 ms (a long part does not freeze a pane). */
-  async inflateAsync(entry: ZipEntry, limit: number, onChunk: (chunk: Uint8Array) => boolean | void): Promise<number> {
-    const steps = this.steps(entry, limit, onChunk);
+  async inflateAsync(entry: ZipEntry, limit: number | InflateLimits, onChunk: (chunk: Uint8Array) => boolean | void): Promise<number> {
+    const steps = this.steps(entry, typeof limit === 'number' ? { bytes: limit } : limit, onChunk);
     for (let since = Date.now(); ; ) {
       const step = steps.next();
       if (step.done) return step.value;
       if (Date.now() - since >= 10) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await nextTurn();
         since = Date.now();
       }
     }
   }
 
   /** The work of inflate(), pausing after each slice; its value is the number of bytes produced. */
-  private *steps(entry: ZipEntry, limit: number, onChunk: (chunk: Uint8Array) => boolean | void): Generator<void, number> {
+  private *steps(entry: ZipEntry, limits: InflateLimits, onChunk: (chunk: Uint8Array) => boolean | void): Generator<void, number> {
     if (entry.encrypted) throw new ZipFormatError('encrypted', entry.name);
     if (entry.method !== STORED && entry.method !== DEFLATED) throw new ZipFormatError('unsupported', `${entry.name}: method ${entry.method}`);
+    const limit = limits.bytes;
     if (entry.uncompressedSize > limit) throw new ZipLimitError(entry.name, limit);
     const data = this.raw(entry);
     const declared = entry.uncompressedSize;
+    const maxRatio = limits.ratio ?? Infinity;
+    const ratioFloor = limits.ratioFloor ?? 0;
     let total = 0; // bytes produced
+    let consumed = 0; // compressed bytes handed to the inflater so far
     let crc = 0;
     let lying = false; // output passed the declared size: from then on counted up to the limit, not handed on
 
@@ -302,7 +410,9 @@ export class ZipReader {
       for (let at = 0; at < out.length; at += TARGET_CHUNK) {
         const piece = out.subarray(at, at + TARGET_CHUNK);
         total += piece.length;
-        if (total > limit) throw new ZipLimitError(entry.name, limit);
+        if (total > limit) throw new ZipLimitError(entry.name, limit, 'size', total);
+        if (total > ratioFloor && total > consumed * maxRatio) throw new ZipLimitError(entry.name, maxRatio, 'ratio', total);
+        limits.onProduced?.(piece.length);
         lying ||= total > declared;
         if (lying) continue;
         crc = crc32(piece, crc);
@@ -313,6 +423,7 @@ export class ZipReader {
 
     if (entry.method === STORED) {
       for (let at = 0; at < data.length; at += TARGET_CHUNK) {
+        consumed = Math.min(data.length, at + TARGET_CHUNK);
         if (!deliver(data.subarray(at, at + TARGET_CHUNK))) return total;
         yield;
       }
@@ -325,6 +436,7 @@ export class ZipReader {
         const size = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.min(Math.floor(TARGET_CHUNK / ratio), room)));
         const slice = data.subarray(pos, pos + size);
         pos += slice.length;
+        consumed = pos;
         try {
           inflater.push(slice, pos >= data.length);
         } catch (e) {
@@ -337,7 +449,7 @@ export class ZipReader {
       }
     }
     if (total !== declared) throw new ZipFormatError('truncated', `${entry.name}: ${total} bytes, ${declared} declared`);
-    if (crc !== entry.crc32) throw new ZipFormatError('truncated', 'crc');
+    if (crc !== entry.crc32) throw new ZipFormatError('crc', 'crc', [entry.name]);
     return total;
   }
 }

@@ -3,7 +3,7 @@
  * customer and period, the findings, planned communications past due, the customers' opinions and
  * improvement requests, and the rows that could not be read.
  */
-import type { CommAnalysis, FindingKind } from '../../domain';
+import { cellText, type CommAnalysis, type FindingKind } from '../../domain';
 import { SheetBuilder } from '../sheet-builder';
 import type { SheetPlan } from '../types';
 
@@ -44,10 +44,11 @@ export function buildCommReportSheet(a: CommAnalysis, stamp: { generatedAt: stri
   };
   const order: FindingKind[] = ['missing', 'wrong-method', 'not-in-plan', 'more-than-planned'];
   const findings = [...a.findings].sort((x, y) => order.indexOf(x.kind) - order.indexOf(y.kind) || x.customer.localeCompare(y.customer, 'zh-CN') || x.period.localeCompare(y.period));
-  list('发现', ['客户名称', '沟通层级', '期间', '类型', '记录行号'], findings.map((f) => [f.customer, f.level, f.period, KIND[f.kind], f.rows.join('、') || '—']));
+  list('发现', ['客户名称', '沟通层级', '期间', '类型', '记录行号'], findings.map((f) => [f.customer, f.level, f.period, KIND[f.kind], cellText([f.rows.join('、') || '—'])]));
   list('计划时间已过仍未沟通', ['客户名称', '沟通层级', '计划时间', '计划表行号'], a.pastDue.map((p) => [p.customer, p.level, p.planned, p.row]));
   list('客户意见与需改进事项', ['沟通日期', '客户名称', '客户意见', '需改进事项', '跟踪状态', '记录行号'], a.opinions.map((o) => [o.date, o.customer, o.opinion, o.improvement, o.status, o.row]));
-  list('无法识别的内容（未计入，请修改）', ['单元格', '问题'], a.issues.map((i) => [i.cell, i.zh]));
+  // An issue quotes the cell's text (a 32,767-character name twice, for a spelling): within one cell, naming the source.
+  list('无法识别的内容（未计入，请修改）', ['单元格', '问题'], a.issues.map((i) => [i.cell, cellText([{ text: i.zh, cell: i.cell }])]));
   return {
     name,
     owner: `comm_report_${a.year}`,

@@ -3,7 +3,7 @@
  * column widths, label rows, header rows that fit their text, numbered list sections, and how a
  * section reports where it wrote (anchors) for the sections and charts after it.
  */
-import type { Analysis, TrackerSummary } from '../../domain';
+import { cellText, type Analysis, type TrackerSummary } from '../../domain';
 import { columnLetter } from '../a1';
 import type { SheetBuilder } from '../sheet-builder';
 import type { PlanValue } from '../types';
@@ -79,8 +79,10 @@ export const CHANGE_FORMAT = '+0.00%;-0.00%;0.00%';
 export type LabelRow = readonly [label: string, value: PlanValue, format?: string];
 
 export function labelRows(b: SheetBuilder, rows: readonly LabelRow[]): void {
-  for (const [label, value, format] of rows) {
+  for (const [label, raw, format] of rows) {
     const r = b.put([[label]], { style: 'label', advance: false });
+    // A value joining users' texts (计划内未回收's customers, 按状态, 逾期措施) stays within one cell.
+    const value = typeof raw === 'string' ? cellText([raw]) : raw;
     if (typeof value === 'string') {
       b.put([[value, ...Array.from({ length: WIDTH - 2 }, () => null)]], { col: 2, style: 'wrapCell' });
       b.merges.push(`B${r}:${columnLetter(WIDTH)}${r}`);
@@ -123,8 +125,10 @@ export function listSection(b: SheetBuilder, title: string, head: string[], rows
 }
 
 /** A note across the page (A…L), its row as tall as the wrapped text needs. */
-export function pageNote(b: SheetBuilder, text: string): void {
+export function pageNote(b: SheetBuilder, full: string): void {
   const r = b.row;
+  // A note listing item names (as many as a template has) stays within one cell.
+  const text = cellText([full]);
   b.note(text, WIDTH);
   b.fit(r, [{ text, width: span(1, WIDTH) }]);
 }

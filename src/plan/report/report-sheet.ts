@@ -4,7 +4,7 @@
  * version — written section by section (sections/index.ts), headings numbered by position. Beside
  * the overall, a native-formula cross-check recomputes in any spreadsheet; native charts to the right.
  */
-import type { Analysis, TrackerSummary } from '../../domain';
+import { cellText, type Analysis, type TrackerSummary } from '../../domain';
 import { cell, columnLetter, parseCell } from '../a1';
 import { SheetBuilder } from '../sheet-builder';
 import type { ChartSpec, SheetPlan } from '../types';
@@ -22,7 +22,7 @@ export function buildReportSheet(a: Analysis, source: ReportSource, stamp: Repor
   const b = new SheetBuilder();
   b.put([[`客户满意度分析报告（${a.period}）`]], { style: 'title' });
   b.merges.push(`A1:${columnLetter(WIDTH)}1`);
-  b.put([[`生成时间 ${stamp.generatedAt} ｜ 模板：${a.template.name} ｜ 数据：${source.range} ｜ CSAT for Excel ${stamp.version} ｜ 依据 XDYJ-04-03 §4.2–§4.4`]], { style: 'note' });
+  b.put([[cellText([`生成时间 ${stamp.generatedAt} ｜ 模板：`, a.template.name, ` ｜ 数据：${source.range} ｜ CSAT for Excel ${stamp.version} ｜ 依据 XDYJ-04-03 §4.2–§4.4`])]], { style: 'note' });
   b.merges.push(`A2:${columnLetter(WIDTH)}2`);
 
   const anchors: ReportAnchors = {};

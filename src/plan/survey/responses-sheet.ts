@@ -4,9 +4,10 @@
  * for Excel with the add-in, the same overall as native formulas any spreadsheet recomputes, and a
  * mark showing whether the two agree.
  */
-import { DATE_COLUMN, INFO_COLUMNS, METHOD_COLUMN, responseColumns, SURVEY_METHODS, type CellValue, type Template } from '../../domain';
+import { answerChoices, clipText, DATE_COLUMN, EXCEL_LIMITS, INFO_COLUMNS, METHOD_COLUMN, responseColumns, SURVEY_METHODS, type CellValue, type Template } from '../../domain';
 import { cell, columnLetter, columnRef } from '../a1';
 import type { CellBlock, ColumnSpec, PlanValue, SheetPlan, ValidationSpec } from '../types';
+import { listSource } from './list-source';
 import { LIVE_OVERALL_FORMULA, RESPONSES_TABLE_NAME } from './names';
 import { answeredFormula, itemWeightRef, scoreSumFormula, targetRef, type TemplateCells } from './native-formulas';
 
@@ -53,7 +54,10 @@ export function buildResponsesSheet(template: Template, name: string, templateCe
     { at: 'A1', values: [header], style: 'header' },
     { at: 'A2', values: body },
   ];
-  const labels = [...template.levels.map((l) => l.label), '不适用'];
+  const labels = answerChoices(template.levels.map((l) => l.label));
+  // Both lists must stay one string literal each (the template's labels were checked when it was read).
+  listSource(labels);
+  listSource(SURVEY_METHODS);
   const validations: ValidationSpec[] = [
     {
       range: `${cell(2, methodCol)}:${cell(validationEnd, methodCol)}`,
@@ -71,11 +75,13 @@ export function buildResponsesSheet(template: Template, name: string, templateCe
       range: `${cell(2, itemCols[0])}:${cell(validationEnd, itemCols[itemCols.length - 1])}`,
       rule: { kind: 'list', values: labels },
       allowBlank: true,
-      error: { title: '满意度等级', message: `请从列表中选择：${labels.join('、')}；未作答请留空。` },
-      prompt: { title: '满意度等级', message: labels.join(' / ') },
+      // Many levels make these longer than Excel keeps: cut with … rather than mid-word by the host.
+      error: { title: '满意度等级', message: clipText(`请从列表中选择：${labels.join('、')}；未作答请留空。`, EXCEL_LIMITS.validationError) },
+      prompt: { title: '满意度等级', message: clipText(labels.join(' / '), EXCEL_LIMITS.validationPrompt) },
     },
   ];
 
+  // The live summary: one blank column, then seven (domain/sheet-limits.ts counts them for MAX_TEMPLATE_ITEMS).
   const summary = buildSummary(template, name, templateCells, itemCols, lastCol + 2);
   const columns: ColumnSpec[] = [
     { col: 1, width: 22 },
@@ -84,7 +90,8 @@ export function buildResponsesSheet(template: Template, name: string, templateCe
     { col: 4, width: 11 },
     { col: dateCol, width: 12, numberFormat: 'yyyy-mm-dd' },
     { col: 6, width: 9 },
-    ...itemCols.map((c) => ({ col: c, width: Math.max(8, template.items[c - itemCols[0]].name.length * 2 + 3) })),
+    // As wide as the item's name (two characters per CJK one), up to a readable 40 (Excel's own limit is 255).
+    ...itemCols.map((c) => ({ col: c, width: Math.min(40, Math.max(8, template.items[c - itemCols[0]].name.length * 2 + 3)) })),
     { col: lastCol - 1, width: 36 },
     { col: lastCol, width: 24 },
     { col: lastCol + 1, width: 3 },

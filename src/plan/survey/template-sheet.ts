@@ -3,7 +3,7 @@
  * row per level with each item's score, target, aliases, questions) — exactly the layout that
  * `CSAT.OVERALL(…, template)` and templateFromGrid read. Below a blank row, a weight-total check.
  */
-import type { Template, TemplateLayout } from '../../domain';
+import { cellText, type Template, type TemplateLayout } from '../../domain';
 import { absCell, cell, columnLetter, sheetRef } from '../a1';
 import type { CellBlock, NamedItem, PlanValue, SheetPlan } from '../types';
 import { TEMPLATE_RANGE_NAME } from './names';
@@ -48,7 +48,7 @@ export function buildTemplateSheet(template: Template, name: string): TemplateSh
   const weights = `${cell(layout.weightRow, 2)}:${cell(layout.weightRow, 1 + n)}`;
 
   const blocks: CellBlock[] = [
-    { at: 'A1', values: [[`评分模板 — ${template.name}`]], style: 'title' },
+    { at: 'A1', values: [[cellText(['评分模板 — ', template.name])]], style: 'title' },
     {
       at: 'A2',
       values: [['可修改项目、类别、权重、分值、目标、别名和问题；函数与报告自动采用本模板，每次使用都会校验（权重须为正数且合计 100，项目与等级不得重复）。']],

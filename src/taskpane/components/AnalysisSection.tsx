@@ -14,15 +14,21 @@ export interface AnalysisSectionProps {
   onTrend: () => void;
 }
 
-/** 分析: pick a quarter (latest first) and a column to group by; write the report or the trend. */
+/**
+ * 分析: pick a quarter (latest first) and a column to group by; write the report or the trend. The quarter
+ * offered is the one the report takes by default — the latest with answers up to today, the same today as
+ * the CLI's (the inspection's); quarters after it hold only later dates and say so.
+ */
 export function AnalysisSection({ t, disabled, inspection, period, onPeriod: setPeriod, onReport, onTrend }: AnalysisSectionProps) {
   const quarters = inspection?.quarters ?? [];
   const columns = inspection?.columns ?? [];
   const [groupBy, setGroupBy] = useState<string>();
+  const first = inspection?.defaultPeriod ?? quarters[0];
+  const label = (q: string) => `${q}${q === first ? t.latest : first !== undefined && q > first ? t.afterToday : ''}`;
   // The choices reset whenever the data (and so the lists) change.
-  const listsKey = `${quarters.join()}|${columns.join()}`;
+  const listsKey = `${quarters.join()}|${first}|${columns.join()}`;
   useEffect(() => {
-    setPeriod(quarters[0]);
+    setPeriod(first);
     setGroupBy(columns.includes('客户分组') ? '客户分组' : columns[0]);
   }, [listsKey]);
   const noData = inspection !== undefined && !inspection.hasData;
@@ -31,13 +37,13 @@ export function AnalysisSection({ t, disabled, inspection, period, onPeriod: set
       <Field label={t.period}>
         <Dropdown
           disabled={disabled || quarters.length === 0}
-          value={period ? `${period}${period === quarters[0] ? t.latest : ''}` : ''}
+          value={period ? label(period) : ''}
           selectedOptions={period ? [period] : []}
           onOptionSelect={(_, d) => setPeriod(d.optionValue)}
         >
-          {quarters.map((q, i) => (
-            <Option key={q} value={q} text={`${q}${i === 0 ? t.latest : ''}`}>
-              {`${q}${i === 0 ? t.latest : ''}`}
+          {quarters.map((q) => (
+            <Option key={q} value={q} text={label(q)}>
+              {label(q)}
             </Option>
           ))}
         </Dropdown>

@@ -2,7 +2,7 @@
  * 总体满意度: both policies, the target and verdict, the 95% interval, and notes (small sample,
  * unsteady verdict, dropped items). The native cross-check beside it is written by the item table.
  */
-import type { Analysis } from '../../../domain';
+import { cellText, type Analysis } from '../../../domain';
 import type { SheetBuilder } from '../../sheet-builder';
 import type { PlanValue } from '../../types';
 import { pct, WIDTH, type ReportAnchors } from '../layout';
@@ -28,6 +28,6 @@ export function overallSection(b: SheetBuilder, a: Analysis): Partial<ReportAnch
   if (a.smallN) notes.push(`样本少于 5 份，结果仅供参考`);
   if (ci && a.verdict === '达标' && ci.low < a.target) notes.push('点估计达标，但置信区间下限低于目标：达标尚不稳固');
   if (a.droppedItems.length > 0) notes.push(`无人作答的项目：${a.droppedItems.join('、')}（其余权重按比例折算）`);
-  if (notes.length > 0) b.note(`提示：${notes.join('；')}`, WIDTH);
+  if (notes.length > 0) b.note(cellText([`提示：${notes.join('；')}`]), WIDTH);
   return { overallRow: top };
 }

@@ -5,13 +5,14 @@
 import { formatPercent, quarterRange, VERDICT_TEXT, type Analysis } from '../../../domain';
 import type { SheetBuilder } from '../../sheet-builder';
 import { labelRows, WIDTH, type LabelRow } from '../layout';
+import { futureInPeriod } from './lists';
 
 export function overviewSection(b: SheetBuilder, a: Analysis): void {
   const { start, end } = quarterRange(a.period);
   b.section('调查概况', WIDTH);
   const rows: LabelRow[] = [
     ['统计期间', `${a.period}（${start} 至 ${end}）`],
-    ['调查日期', `${a.firstDate} 至 ${a.lastDate}`],
+    ['调查日期', `${a.firstDate} 至 ${a.lastDate}${dated(a)}`],
     ['有效样本', a.respondents, '0'],
     ['调查方式', a.methods.map((m) => `${m.method} ${m.n}`).join('、')],
     ['空白 / 不适用', `${a.blank} / ${a.notApplicable}`],
@@ -48,4 +49,10 @@ export function sampleSizeRows(a: Analysis): LabelRow[] {
     ['本季度样本', s.actualN, '0'],
     ['样本量结论', `${VERDICT_TEXT[s.verdict]['zh-CN']}（${facts.join('；')}）`],
   ];
+}
+
+/** After the dates: how many of them are after today yet counted (none: nothing said). */
+function dated(a: Analysis): string {
+  const n = futureInPeriod(a);
+  return n === 0 ? '' : `（其中 ${n} 份晚于今天${a.today ? ` ${a.today}` : ''}，已计入，见"无效答案与无法识别的日期"一节）`;
 }

@@ -3,7 +3,7 @@
  * platform lacks it — said in the note), the top themes with how many respondents raised them, the
  * items those respondents rated 不满意/很不满意 most, and two example comments with their rows.
  */
-import { formatPercent, type Analysis } from '../../../domain';
+import { cellText, COMMENT_COLUMN, fieldCell, formatPercent, type Analysis } from '../../../domain';
 import { cell } from '../../a1';
 import type { SheetBuilder } from '../../sheet-builder';
 import { COLUMN_WIDTHS, header, pageNote, WIDTH } from '../layout';
@@ -30,7 +30,8 @@ export function themesSection(b: SheetBuilder, a: Analysis): void {
   const rows = t.themes.map((x) => {
     const label = x.phrases.length > 0 ? `${x.term}（${x.phrases.join('、')}）` : x.term;
     const items = x.unsatisfiedItems.length > 0 ? x.unsatisfiedItems.map((i) => `${i.item} ${i.count}`).join('、') : '无';
-    const examples = x.examples.map((e) => `第${e.row}行：${e.text}`).join('\n');
+    // Two comments in one cell: together they may pass Excel's 32,767 characters; cut there, naming the comment's cell.
+    const examples = cellText(x.examples.flatMap((e, k) => [`${k > 0 ? '\n' : ''}第${e.row}行：`, { text: e.text, cell: fieldCell(a, COMMENT_COLUMN, e.row) }]));
     return row(label, x.count, x.share, items, examples);
   });
   const top = b.put(rows, { style: 'wrapCell', numberFormat: rows.map(() => ['General', '0', '0.0%', 'General', 'General', 'General', ...Array.from({ length: 6 }, () => 'General')]) });
