@@ -7,6 +7,7 @@ import { constants, rmSync, type Stats } from 'node:fs';
 import { copyFile, link, lstat, open, readdir, rename, rm, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { XlsxError } from '../host/xlsx/errors';
+import { MAX_WORKBOOK_BYTES } from '../host/xlsx/limits';
 import type { WorkbookKind } from '../host/xlsx/workbook';
 import { XlsxGateway } from '../host/xlsx/gateway';
 import { CsatError, messageText, type Locale } from '../domain';
@@ -14,8 +15,8 @@ import type { JobNote } from '../jobs/notes';
 import { CliError } from './errors';
 import { say } from './messages';
 
-/** Workbooks larger than this are refused before they are read. */
-export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
+/** The largest workbook read (src/host/xlsx/limits.ts, the one table of limits). */
+export { MAX_WORKBOOK_BYTES };
 
 /** What a file that is not a regular one is, for the message (a FIFO, a device, a socket, a folder). */
 export type SpecialKind = 'fifo' | 'char' | 'block' | 'socket' | 'folder' | 'other';

@@ -3,6 +3,8 @@
  * user opened in the browser (the package editor, loaded lazily so the pane inside Excel stays small).
  */
 import type { ExcelGateway } from '../plan';
+// The one table of limits; a few constants with no imports, so the pane's first chunk stays small.
+import { MAX_STANDALONE_BYTES } from '../host/xlsx/limits';
 
 export interface WorkbookHost {
   readonly mode: 'excel' | 'standalone';
@@ -41,7 +43,7 @@ export interface StandaloneWorkbook {
 }
 
 /** Files larger than this are refused before they are read (a browser tab has little memory to spare). */
-export const STANDALONE_MAX_MB = 30;
+export const STANDALONE_MAX_MB = MAX_STANDALONE_BYTES / 1024 / 1024;
 
 export class FileRefused extends Error {
   constructor(readonly reason: 'not-xlsx' | 'too-large', readonly fileName: string, readonly mb: number) {

@@ -26,8 +26,10 @@
  * moved column is written in capitals (`a1` → `B2`).
  */
 
-const MAX_ROW = 1_048_576;
-const MAX_COL = 16_384;
+/** Excel's grid (limits.ts). */
+import { MAX_COLS, MAX_ROWS } from './limits';
+const MAX_ROW = MAX_ROWS;
+const MAX_COL = MAX_COLS;
 
 /** One coordinate of a reference end: a column or a row, relative or `$`-anchored. */
 interface Part {

@@ -10,13 +10,11 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { ImportRefused, importRefusal, type CellValue } from '../../domain';
 import { XlsxError } from './errors';
 import { XlsxGateway } from './gateway';
-import { MAX_COLS } from './sheet-read';
-import { MAX_CELL_TEXT } from './sheet-write';
 
 export { ImportRefused } from '../../domain';
 
 // The import limits live with every other limit (limits.ts); named here too, as they always were.
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './limits';
+import { MAX_CELL_TEXT, MAX_COLS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './limits';
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './limits';
 
 export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';

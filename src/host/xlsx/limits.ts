@@ -60,6 +60,10 @@ export const LIMITS = {
   sharedStrings: { value: 5_000_000, source: 'ours', zh: '共享字符串表的条目数', en: 'entries in the shared-strings table' },
   merges: { value: 10_000, source: 'ours', zh: '每个工作表记下的合并区域数（其余忽略）', en: 'merged ranges noted per sheet (the rest are ignored)' },
 
+  // ------------------------------------------------------------------------------------- files
+  workbookBytes: { value: 200 * MiB, source: 'ours', zh: '命令行读取的工作簿文件的字节数（按读到的字节计，不信文件大小）', en: 'bytes of a workbook file the CLI reads (counted as read, whatever its size says)' },
+  standaloneBytes: { value: 30 * MiB, source: 'ours', zh: '独立模式（浏览器）打开的工作簿的字节数', en: 'bytes of a workbook opened in the standalone (browser) pane' },
+
   // ------------------------------------------------------------------------------------- imports
   importBytes: { value: 50 * MiB, source: 'ours', zh: '导入的问卷导出文件（.xlsx、.csv）的字节数', en: 'bytes of a questionnaire export to import (.xlsx, .csv)' },
   importRows: { value: 200_000, source: 'ours', zh: '导入的答卷行数', en: 'response rows imported' },
@@ -93,6 +97,8 @@ export const MAX_SHARED_STRINGS = LIMITS.sharedStrings.value;
 export const MAX_MERGES = LIMITS.merges.value;
 
 export const MAX_IMPORT_BYTES = LIMITS.importBytes.value;
+export const MAX_WORKBOOK_BYTES = LIMITS.workbookBytes.value;
+export const MAX_STANDALONE_BYTES = LIMITS.standaloneBytes.value;
 export const MAX_IMPORT_ROWS = LIMITS.importRows.value;
 
 /** A limit as a user reads it: `10,000`, `16 MB`. */

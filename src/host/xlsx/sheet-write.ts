@@ -18,6 +18,7 @@ import {
 } from '../../plan';
 import { chartParts } from './charts';
 import { XlsxError } from './errors';
+import { MAX_CELL_TEXT } from './limits';
 import { CT, REL, type OoxmlPackage } from './package';
 import type { StylesEditor } from './styles';
 import { escapeAttr, escapeText, ooxmlEscape, textElement } from './xml';
@@ -25,8 +26,8 @@ import { escapeAttr, escapeText, ooxmlEscape, textElement } from './xml';
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** Excel's limit on the text of one cell. */
-export const MAX_CELL_TEXT = 32_767;
+/** Excel's limit on the text of one cell (limits.ts). */
+export { MAX_CELL_TEXT };
 
 /**
  * In a file, Excel stores a JavaScript custom function call with the `_xldudf_` prefix and the
